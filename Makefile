@@ -1,0 +1,63 @@
+# cpu_alloc: build, boot and test a 6.12 kernel with the series applied.
+# 'make run' and 'make check' do everything from a fresh Debian 12 machine.
+
+REPO    := $(CURDIR)
+BUILD   := $(REPO)/build
+TARBALL ?= /usr/src/linux-source-6.12.tar.xz
+KSRC    ?= $(BUILD)/linux-source-6.12
+OBJ     ?= $(BUILD)/obj
+JOBS    ?= $(shell nproc)
+SMP     ?= 2
+MEM     ?= 1024
+FRAGMENTS ?= $(REPO)/configs/qemu.config $(REPO)/configs/cpu_alloc.config
+
+KERNEL  := $(OBJ)/arch/x86/boot/bzImage
+INITRD  := $(OBJ)/initramfs.cpio
+STAGE   := $(REPO)/scripts/stage
+KMAKE   := $(MAKE) -s -C $(KSRC) O=$(OBJ) -j$(JOBS) CC="ccache gcc"
+
+export REPO BUILD KSRC OBJ SMP MEM KERNEL INITRD TARBALL
+
+.PHONY: all deps tree config build initramfs run check hygiene clean distclean help
+
+all: run
+
+help:
+	@echo "make run      build, boot and print the report (the main job)"
+	@echo "make check    series hygiene, harness self-tests, the guest test suite"
+	@echo "make deps | tree | config | build | initramfs   one stage at a time"
+	@echo "make clean    remove build output; distclean also the unpacked tree"
+	@echo "Variables: KSRC=/path/to/linux SMP=$(SMP) MEM=$(MEM) JOBS=$(JOBS)"
+
+deps:
+	@$(STAGE) deps $(REPO)/scripts/deps.sh
+
+tree: deps
+	@$(STAGE) tree $(REPO)/scripts/tree.sh $(REPO) $(KSRC) $(TARBALL)
+
+config: tree
+	@$(STAGE) config $(REPO)/scripts/config.sh $(KSRC) $(OBJ) $(FRAGMENTS)
+
+build: config
+	@$(STAGE) build sh -c '$(KMAKE) bzImage modules && \
+		rm -rf $(OBJ)/modroot && \
+		$(KMAKE) modules_install INSTALL_MOD_PATH=$(OBJ)/modroot >/dev/null && \
+		echo "build: Linux $$(cat $(OBJ)/include/config/kernel.release)"'
+
+initramfs: build
+	@$(STAGE) initramfs $(REPO)/scripts/initramfs.sh $(INITRD) $(OBJ)/modroot $(REPO)
+
+hygiene: tree
+	@$(STAGE) hygiene $(REPO)/scripts/hygiene.sh $(BUILD)/check/hygiene.txt
+
+run: initramfs
+	@$(STAGE) run $(REPO)/scripts/run.sh
+
+check: initramfs
+	@$(STAGE) check $(REPO)/scripts/check.sh
+
+clean:
+	rm -rf $(OBJ) $(BUILD)/check $(BUILD)/run
+
+distclean:
+	rm -rf $(BUILD)

@@ -1,0 +1,24 @@
+#!/bin/sh
+# modes: check
+# lib/percpu_test.c checks this_cpu operations on static variables and on
+# objects from CPU_ALLOC; it WARNs on a mismatch, prints its totals and
+# always fails its init (-EAGAIN) so that it unloads at once.
+ko=$(find /lib/modules -name percpu_test.ko | head -n 1)
+[ -n "$ko" ] || { echo "percpu_test.ko not found"; exit 1; }
+before=$(grep '^cpu_bytes' /proc/vmstat)
+dmesg -c > /dev/null
+insmod "$ko" 2>/dev/null
+log=$(dmesg)
+echo "$log"
+echo "$log" | grep -q 'percpu test done' || { echo "no 'percpu test done'"; exit 1; }
+if echo "$log" | grep -q 'WARNING:'; then
+	echo "percpu_test warned"
+	exit 1
+fi
+# The patched module reports its totals; the stock one does not.
+if tot=$(echo "$log" | grep -o 'percpu test: [0-9]* checks, [0-9]* failed'); then
+	echo "$tot"
+	echo "$tot" | grep -q ' 0 failed' || exit 1
+fi
+after=$(grep '^cpu_bytes' /proc/vmstat)
+[ "$before" = "$after" ] || { echo "cpu_bytes: $before -> $after"; exit 1; }

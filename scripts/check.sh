@@ -1,0 +1,40 @@
+#!/bin/bash
+# make check: series hygiene, harness self-tests, then the guest suite.
+# Every result is a PASS/FAIL line in build/check/results.txt; the last line
+# printed is 'N passed, M failed'.
+set -u
+dir=$BUILD/check
+rm -rf "$dir"
+mkdir -p "$dir"
+results=$dir/results.txt
+: > "$results"
+
+"$REPO/scripts/hygiene.sh" "$dir/hygiene.txt"
+cat "$dir/hygiene.txt" >> "$results"
+
+# The harness must turn each of these guests into a failed run.
+selftest() {
+	local name=$1 what=$2 evidence=$3
+	shift 3
+	RESULTS=/dev/null "$REPO/scripts/boot-test.sh" "$name" "$@" > /dev/null
+	if [ $? != 0 ] && grep -q "$evidence" "$dir/$name/verdict.txt"; then
+		echo "PASS harness: $what" | tee -a "$results"
+	else
+		echo "FAIL harness: $what" | tee -a "$results"
+	fi
+}
+selftest selftest-fail "a failing guest test fails the run" \
+	"FAIL selftest-fail: 95-selftest-fail" APPEND=guest.mode=fail
+selftest selftest-panic "a kernel panic fails the run" \
+	"kernel report: Kernel panic" APPEND=guest.mode=panic
+selftest selftest-hang "a hung guest times out and fails the run" \
+	"guest did not finish" APPEND=guest.mode=hang TIMEOUT=30
+
+"$REPO/scripts/boot-test.sh" guest APPEND=guest.mode=check
+
+echo "---- make check, Linux $(cat "$OBJ/include/config/kernel.release"), $(cat "$dir/guest/accel" 2>/dev/null)"
+grep '^FAIL' "$results"
+passed=$(grep -c '^PASS' "$results")
+failed=$(grep -c '^FAIL' "$results")
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ] && [ "$passed" -gt 0 ]

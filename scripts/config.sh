@@ -1,0 +1,43 @@
+#!/bin/bash
+# Configure OBJ from tinyconfig plus the given fragments.
+#   config.sh KSRC OBJ FRAGMENT...
+# A fragment line that olddefconfig dropped or changed is an error. .config
+# is only replaced when it changes, so an unchanged config rebuilds nothing.
+set -eu
+ksrc=$1 obj=$2
+shift 2
+mkdir -p "$obj"
+new=.config.new
+mk() { make -s -C "$ksrc" O="$obj" KCONFIG_CONFIG=$new "$@" >/dev/null; }
+
+mk tinyconfig
+KCONFIG_CONFIG="$obj/$new" "$ksrc/scripts/kconfig/merge_config.sh" -m -O "$obj" \
+	"$obj/$new" "$@" >/dev/null
+mk olddefconfig
+
+bad=0
+for f in "$@"; do
+	while IFS= read -r line; do
+		case $line in
+		CONFIG_*=*|"# CONFIG_"*" is not set") ;;
+		*) continue ;;
+		esac
+		if ! grep -qxF "$line" "$obj/$new"; then
+			sym=$(echo "$line" | grep -o 'CONFIG_[A-Za-z0-9_]*')
+			got=$(grep -E "^($sym=|# $sym is not set)" "$obj/$new" || echo "$sym absent")
+			echo "config: $(basename "$f"): '$line' did not survive olddefconfig (got '$got')" >&2
+			bad=1
+		fi
+	done < "$f"
+done
+if [ $bad = 1 ]; then
+	rm -f "$obj/$new"
+	exit 1
+fi
+if cmp -s "$obj/$new" "$obj/.config"; then
+	rm -f "$obj/$new"
+	echo "config: unchanged"
+else
+	mv "$obj/$new" "$obj/.config"
+	echo "config: written $obj/.config"
+fi

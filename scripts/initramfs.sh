@@ -1,0 +1,26 @@
+#!/bin/bash
+# Build the guest's initramfs: busybox, hackbench and its libraries, the
+# kernel's modules and this repo's guest/ scripts.
+#   initramfs.sh OUT.cpio MODROOT REPO
+set -eu
+out=$1 modroot=$2 repo=$3
+root=$(mktemp -d)
+trap 'rm -rf "$root"' EXIT
+
+mkdir -p "$root"/{bin,sbin,usr/bin,proc,sys,dev,tmp,lib,lib64}
+cp /bin/busybox "$root/bin/busybox"
+copy_with_libs() {
+	cp "$1" "$root/usr/bin/"
+	for lib in $(ldd "$1" | grep -o '/[^ ]*'); do
+		mkdir -p "$root$(dirname "$lib")"
+		cp -L "$lib" "$root$lib"
+	done
+}
+copy_with_libs "$(command -v hackbench)"
+[ -d "$modroot/lib/modules" ] && cp -a "$modroot/lib/modules" "$root/lib/"
+cp "$repo/guest/init" "$root/init"
+cp -a "$repo/guest/tests" "$root/tests"
+chmod +x "$root/init" "$root"/tests/*
+(cd "$root" && find . | cpio -o -H newc --quiet) > "$out.tmp"
+mv "$out.tmp" "$out"
+echo "initramfs: $out ($(du -k "$out" | cut -f1) KiB)"

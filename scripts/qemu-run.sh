@@ -1,0 +1,44 @@
+#!/bin/bash
+# Boot a kernel with an initramfs under QEMU and collect its output.
+#   qemu-run.sh BZIMAGE INITRD OUTDIR
+# Environment: SMP (2), MEM (1024, MiB), CPU (host with KVM, max under TCG),
+# APPEND (extra kernel arguments), TIMEOUT (seconds, 600), NUMA (nodes, 0).
+# OUTDIR gets console.log (serial 0: the kernel console) and results.log
+# (serial 1: the guest's TAP lines). Exits 124 on timeout.
+set -eu
+kernel=$1 initrd=$2 out=$3
+smp=${SMP:-2} mem=${MEM:-1024} timeout=${TIMEOUT:-600} numa=${NUMA:-0}
+mkdir -p "$out"
+rm -f "$out/console.log" "$out/results.log"
+
+if [ -r /dev/kvm ] && [ -w /dev/kvm ]; then
+	accel="-accel kvm"
+	cpu=${CPU:-host}
+	mode=KVM
+else
+	accel="-accel tcg,thread=multi"
+	cpu=${CPU:-max}
+	mode=TCG
+fi
+numa_args=
+if [ "$numa" -gt 0 ]; then
+	for n in $(seq 0 $((numa - 1))); do
+		numa_args="$numa_args -object memory-backend-ram,id=m$n,size=$((mem / numa))M"
+		numa_args="$numa_args -numa node,nodeid=$n,memdev=m$n"
+	done
+fi
+echo "$mode" > "$out/accel"
+echo "qemu: $mode, -smp $smp, -m $mem, -cpu $cpu${APPEND:+, append '$APPEND'}, limit ${timeout}s"
+set +e
+# shellcheck disable=SC2086
+timeout --foreground -k 5 "$timeout" qemu-system-x86_64 $accel -cpu "$cpu" \
+	-smp "$smp" -m "$mem" $numa_args -kernel "$kernel" -initrd "$initrd" \
+	-append "console=ttyS0 panic=-1 loglevel=7 ${APPEND:-}" \
+	-display none -monitor none -no-reboot \
+	-serial "file:$out/console.log" -serial "file:$out/results.log"
+rc=$?
+set -e
+if [ $rc = 124 ]; then
+	echo "qemu: no power-off within ${timeout}s: killed" | tee -a "$out/console.log"
+fi
+exit $rc

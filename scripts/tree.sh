@@ -1,0 +1,63 @@
+#!/bin/bash
+# Make KSRC a kernel tree with the whole series applied.
+#   tree.sh REPO KSRC TARBALL
+# The default tree is unpacked from TARBALL when missing. Patches whose file
+# changed since they were pushed are popped and pushed again, so the tree
+# always matches patches/.
+set -eu
+repo=$1 ksrc=$2 tarball=$3
+quilt="quilt --quiltrc $repo/.quiltrc"
+
+if [ ! -f "$ksrc/Makefile" ]; then
+	[ -f "$tarball" ] || { echo "tree: $tarball missing (make deps)" >&2; exit 1; }
+	echo "tree: unpacking $tarball"
+	mkdir -p "$(dirname "$ksrc")"
+	tar -C "$(dirname "$ksrc")" -xf "$tarball"
+fi
+cd "$ksrc"
+if [ ! -e patches ]; then
+	ln -s "$repo/patches" patches
+elif [ "$(readlink -f patches)" != "$(readlink -f "$repo/patches")" ]; then
+	echo "tree: $ksrc/patches exists and is not this repo's patches/" >&2
+	exit 1
+fi
+
+# The diff of a patch, without its changelog: a header edit needs no rebuild.
+diffsum() {
+	sed -n '/^--- \(a\/\|\/dev\/null\)/,$p' "patches/$1" | md5sum | cut -d' ' -f1
+}
+
+# Pop back below the first applied patch whose diff changed.
+sums=.pc/cpu_alloc.md5
+if [ -f "$sums" ]; then
+	for p in $($quilt applied 2>/dev/null | sed 's|^patches/||'); do
+		if ! grep -qx "$(diffsum "$p") $p" "$sums"; then
+			echo "tree: $p changed since it was pushed; re-applying from there"
+			$quilt pop -q "$p" >/dev/null
+			$quilt pop -q >/dev/null || true
+			break
+		fi
+	done
+fi
+
+log=.pc/push.log
+mkdir -p .pc
+set +e
+$quilt push -a > "$log" 2>&1
+rc=$?
+set -e
+case $rc in
+0|2) ;;			# 2: nothing left to apply
+*)	cat "$log" >&2
+	echo "tree: the series does not apply to $ksrc" >&2
+	exit 1 ;;
+esac
+if grep -q 'with fuzz' "$log"; then
+	echo "tree: WARNING: applied with fuzz:"
+	grep -B3 'with fuzz' "$log" | grep -E 'Applying|fuzz'
+fi
+: > "$sums"
+for p in $($quilt applied 2>/dev/null | sed 's|^patches/||'); do
+	echo "$(diffsum "$p") $p" >> "$sums"
+done
+echo "tree: $ksrc, Linux $(make -s kernelversion), $($quilt applied 2>/dev/null | wc -l) patches applied"
