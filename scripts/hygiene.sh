@@ -1,6 +1,7 @@
 #!/bin/bash
 # Series hygiene: each patch passes checkpatch --strict, and the whole
-# series applies to a pristine default tree without fuzz.
+# series applies to a pristine default tree without fuzz, the documents it
+# adds pass docutils and the C files it touches are sparse-clean.
 #   hygiene.sh RESULTS   (PASS/FAIL lines are appended to RESULTS)
 set -eu
 res=$1
@@ -30,4 +31,31 @@ if out=$(cd "$tree" && quilt --quiltrc "$REPO/.quiltrc" push -a --fuzz=0 2>&1) |
 else
 	echo "$out" | tail -20
 	fail "series applies to $(basename "$TARBALL") without fuzz"
+fi
+
+# Every document the series adds builds with docutils without a warning.
+for doc in $(cat "$REPO"/patches/*.patch | sed -n 's|^+++ b/\(Documentation/.*\.rst\)$|\1|p' | sort -u); do
+	if out=$(/usr/bin/rst2html --report=2 --halt=2 "$KSRC/$doc" /dev/null 2>&1); then
+		pass "docutils $doc"
+	else
+		echo "$out"
+		fail "docutils $doc"
+	fi
+done
+
+# sparse on every C file the series touches that this config builds.
+files=$(cat "$REPO"/patches/*.patch | sed -n 's|^+++ b/\(.*\)\.c$|\1.o|p' | sort -u)
+objs=
+for o in $files; do
+	[ -f "$OBJ/$o" ] && objs="$objs $o"
+done
+if [ -n "$objs" ]; then
+	# shellcheck disable=SC2086
+	out=$(make -s -C "$KSRC" O="$OBJ" C=2 CC="ccache gcc" $objs 2>&1 | grep -E 'warning|error' || true)
+	if [ -z "$out" ]; then
+		pass "sparse (make C=2):$objs"
+	else
+		echo "$out"
+		fail "sparse (make C=2):$objs"
+	fi
 fi
