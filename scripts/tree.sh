@@ -3,7 +3,8 @@
 #   tree.sh REPO KSRC TARBALL
 # The default tree is unpacked from TARBALL when missing. Patches whose file
 # changed since they were pushed are popped and pushed again, so the tree
-# always matches patches/.
+# always matches patches/. Unrefreshed edits in the tree stop it (quilt
+# refuses to pop them), so nothing is lost.
 set -eu
 repo=$1 ksrc=$2 tarball=$3
 quilt="quilt --quiltrc $repo/.quiltrc"
@@ -22,23 +23,21 @@ elif [ "$(readlink -f patches)" != "$(readlink -f "$repo/patches")" ]; then
 	exit 1
 fi
 
-# The diff of a patch, without its changelog: a header edit needs no rebuild.
+# The diff part of a patch file, without its changelog.
 diffsum() {
-	sed -n '/^--- \(a\/\|\/dev\/null\)/,$p' "patches/$1" | md5sum | cut -d' ' -f1
+	sed -n '/^--- \(a\/\|\/dev\/null\)/,$p' "patches/$1" | md5sum
 }
 
-# Pop back below the first applied patch whose diff changed.
-sums=.pc/cpu_alloc.md5
-if [ -f "$sums" ]; then
-	for p in $($quilt applied 2>/dev/null | sed 's|^patches/||'); do
-		if ! grep -qx "$(diffsum "$p") $p" "$sums"; then
-			echo "tree: $p changed since it was pushed; re-applying from there"
-			$quilt pop -q "$p" >/dev/null
-			$quilt pop -q >/dev/null || true
-			break
-		fi
-	done
-fi
+# An applied patch whose file no longer matches what the tree holds (the
+# repo was updated) is popped, with all above it, and pushed again.
+for p in $($quilt applied 2>/dev/null | sed 's|^patches/||'); do
+	if [ "$($quilt diff -P "$p" 2>/dev/null | md5sum)" != "$(diffsum "$p")" ]; then
+		echo "tree: $p changed since it was pushed; re-applying from there"
+		$quilt pop -q "$p" >/dev/null
+		$quilt pop -q >/dev/null || true
+		break
+	fi
+done
 
 log=.pc/push.log
 mkdir -p .pc
@@ -56,8 +55,4 @@ if grep -q 'with fuzz' "$log"; then
 	echo "tree: WARNING: applied with fuzz:"
 	grep -B3 'with fuzz' "$log" | grep -E 'Applying|fuzz'
 fi
-: > "$sums"
-for p in $($quilt applied 2>/dev/null | sed 's|^patches/||'); do
-	echo "$(diffsum "$p") $p" >> "$sums"
-done
 echo "tree: $ksrc, Linux $(make -s kernelversion), $($quilt applied 2>/dev/null | wc -l) patches applied"

@@ -4,7 +4,7 @@
 f=/sys/kernel/debug/cpu_alloc
 [ -r $f ] || { echo "$f missing"; exit 1; }
 cat $f
-want=$(sed -n 's/.*cpu_alloc.size=\([0-9]*\).*/\1/p' /proc/cmdline)
+want=$(tr " " "\n" < /proc/cmdline | sed -n "s/^percpu=\([0-9]*\)$/\1/p")
 size=$(awk '$1 == "size:" {print $2}' $f)
 in_use=$(awk '$1 == "in_use:" {print $2}' $f)
 vm=$(awk '$1 == "cpu_bytes" {print $2}' /proc/vmstat)
