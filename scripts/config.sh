@@ -4,15 +4,16 @@
 # A fragment line that olddefconfig dropped or changed is an error. .config
 # is only replaced when it changes, so an unchanged config rebuilds nothing.
 set -eu
-ksrc=$1 obj=$2
+ksrc=$(readlink -f "$1") obj=$(readlink -m "$2")
 shift 2
 mkdir -p "$obj"
 new=.config.new
 mk() { make -s -C "$ksrc" O="$obj" KCONFIG_CONFIG=$new "$@" >/dev/null; }
 
 mk tinyconfig
-KCONFIG_CONFIG="$obj/$new" "$ksrc/scripts/kconfig/merge_config.sh" -m -O "$obj" \
-	"$obj/$new" "$@" >/dev/null
+# merge_config.sh leaves temporary files in the current directory
+(cd "$obj" && KCONFIG_CONFIG="$obj/$new" "$ksrc/scripts/kconfig/merge_config.sh" -m -O "$obj" \
+	"$obj/$new" "$@" >/dev/null)
 mk olddefconfig
 
 bad=0

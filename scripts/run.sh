@@ -10,8 +10,12 @@ APPEND="guest.mode=run ${APPEND:-}" \
 set -e
 {
 	echo "# make run, $(date -u '+%Y-%m-%d %H:%M UTC')"
-	echo "host: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), QEMU $(cat "$out/accel"), -smp $SMP"
+	echo "command: make run${APPEND:+ APPEND='$APPEND'}"
+	echo "host: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(nproc) CPUs, QEMU $(cat "$out/accel"), -smp $SMP"
 	sed -n 's/^report: //p' "$out/console.log" | tr -d '\r'
 } > "$out/report.txt"
 cat "$out/report.txt"
+mkdir -p "$REPO/results"
+python3 "$REPO/scripts/results.py" "$out/report.txt" "$REPO/results/run.md" > /dev/null
+echo "run: results in results/run.md"
 python3 "$REPO/scripts/verdict.py" "$out" run | tail -n 1

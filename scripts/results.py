@@ -1,0 +1,46 @@
+#!/usr/bin/env python3
+"""Write results/run.md from a 'make run' report.
+
+    results.py build/run/report.txt results/run.md
+
+The report carries the date, host, QEMU mode and kernel; the bench lines
+come from the cpu_alloc_bench module, which timed both allocators in the
+same boot, interleaved.
+"""
+import re
+import sys
+
+src, dst = sys.argv[1], sys.argv[2]
+lines = open(src).read().splitlines()
+head = [l for l in lines if not l.startswith('bench ')]
+rows = {}
+for l in lines:
+    m = re.match(r'bench area=(\S+) size=(\d+) allocator=(\S+) runs=(\d+) pairs=(\d+) '
+                 r'ns_per_pair min=(\S+) median=(\S+) max=(\S+)', l)
+    if m:
+        area, size, alloc, runs, pairs, lo, med, hi = m.groups()
+        rows.setdefault((area, int(size)), {})[alloc] = (float(lo), float(med), float(hi))
+        rows[(area, int(size))]['runs'] = (runs, pairs)
+
+out = ['# make run results', '',
+       'Made by `make run` (guest test `guest/tests/80-bench.sh`, module',
+       '`mm/cpu_alloc_bench.c`): both allocators timed in the same boot, runs',
+       'interleaved. ns per alloc+free pair, min / median / max over the runs.',
+       'Under TCG absolute times mean little; the ratio is what counts.', '',
+       '```']
+out += head
+out += ['```', '',
+        '| area | size (bytes) | cpu_alloc ns/pair | chunk ns/pair | speedup (median) |',
+        '|---|---:|---:|---:|---:|']
+for (area, size) in sorted(rows, key=lambda k: (k[0] != 'clean', k[1])):
+    r = rows[(area, size)]
+    if 'cpu_alloc' not in r or 'chunk' not in r:
+        continue
+    c, k = r['cpu_alloc'], r['chunk']
+    out.append('| %s | %d | %.0f / %.0f / %.0f | %.0f / %.0f / %.0f | %.1fx |' % (
+        area, size, c[0], c[1], c[2], k[0], k[1], k[2], k[1] / c[1]))
+if rows:
+    runs, pairs = next(iter(rows.values()))['runs']
+    out += ['', '%s runs of %s pairs per size and allocator.' % (runs, pairs)]
+open(dst, 'w').write('\n'.join(out) + '\n')
+print('\n'.join(out[len(head) + 9:]))
