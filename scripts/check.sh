@@ -11,6 +11,7 @@ results=$dir/results.txt
 
 "$REPO/scripts/hygiene.sh" "$dir/hygiene.txt"
 cat "$dir/hygiene.txt" >> "$results"
+"$REPO/scripts/series-build.sh" "$results"
 "$REPO/scripts/disasm-check.sh" "$results"
 
 # The harness must turn each of these guests into a failed run.
