@@ -33,6 +33,10 @@ selftest selftest-hang "a hung guest times out and fails the run" \
 	"guest did not finish" APPEND=guest.mode=hang TIMEOUT=30
 
 "$REPO/scripts/boot-test.sh" guest APPEND=guest.mode=check
+# The area must work in the other first-chunk layouts too: the page
+# allocator, and NUMA nodes whose units are not contiguous.
+"$REPO/scripts/boot-test.sh" guest-page APPEND="guest.mode=check percpu_alloc=page"
+"$REPO/scripts/boot-test.sh" guest-numa APPEND=guest.mode=check SMP=4 NUMA=2
 
 echo "---- make check, Linux $(cat "$OBJ/include/config/kernel.release"), $(cat "$dir/guest/accel" 2>/dev/null)"
 grep '^FAIL' "$results"

@@ -22,13 +22,17 @@ else
 fi
 numa_args=
 if [ "$numa" -gt 0 ]; then
+	# node n gets an equal share of memory and a contiguous range of CPUs
+	per=$(( (smp + numa - 1) / numa ))
 	for n in $(seq 0 $((numa - 1))); do
+		first=$((n * per)) last=$(( (n + 1) * per - 1 ))
+		[ $last -lt $smp ] || last=$((smp - 1))
 		numa_args="$numa_args -object memory-backend-ram,id=m$n,size=$((mem / numa))M"
-		numa_args="$numa_args -numa node,nodeid=$n,memdev=m$n"
+		numa_args="$numa_args -numa node,nodeid=$n,memdev=m$n,cpus=$first-$last"
 	done
 fi
 echo "$mode" > "$out/accel"
-echo "qemu: $mode, -smp $smp, -m $mem, -cpu $cpu${APPEND:+, append '$APPEND'}, limit ${timeout}s"
+echo "qemu: $mode, -smp $smp, -m $mem, -cpu $cpu${numa_args:+, $numa NUMA nodes}${APPEND:+, append '$APPEND'}, limit ${timeout}s"
 set +e
 # shellcheck disable=SC2086
 timeout --foreground -k 5 "$timeout" qemu-system-x86_64 $accel -cpu "$cpu" \

@@ -39,8 +39,8 @@ for p in $($quilt applied 2>/dev/null | sed 's|^patches/||'); do
 	fi
 done
 
-log=.pc/push.log
-mkdir -p .pc
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
 set +e
 $quilt push -a > "$log" 2>&1
 rc=$?
