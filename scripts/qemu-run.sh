@@ -21,7 +21,10 @@ else
 	mode=TCG
 fi
 numa_args=
+smp_args=$smp
 if [ "$numa" -gt 0 ]; then
+	# one socket per node, or the scheduler finds an LLC spanning nodes
+	smp_args="$smp,sockets=$numa,cores=$((smp / numa)),threads=1"
 	# node n gets an equal share of memory and a contiguous range of CPUs
 	per=$(( (smp + numa - 1) / numa ))
 	for n in $(seq 0 $((numa - 1))); do
@@ -36,7 +39,7 @@ echo "qemu: $mode, -smp $smp, -m $mem, -cpu $cpu${numa_args:+, $numa NUMA nodes}
 set +e
 # shellcheck disable=SC2086
 timeout --foreground -k 5 "$timeout" qemu-system-x86_64 $accel -cpu "$cpu" \
-	-smp "$smp" -m "$mem" $numa_args -kernel "$kernel" -initrd "$initrd" \
+	-smp "$smp_args" -m "$mem" $numa_args -kernel "$kernel" -initrd "$initrd" \
 	-append "console=ttyS0 panic=-1 loglevel=7 ${APPEND:-}" \
 	-display none -monitor none -no-reboot \
 	-serial "file:$out/console.log" -serial "file:$out/results.log"
