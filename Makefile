@@ -19,6 +19,8 @@ STAGE   := $(REPO)/scripts/stage
 KMAKE   := $(MAKE) -s -C $(KSRC) O=$(OBJ) -j$(JOBS) CC="ccache gcc"
 
 export REPO BUILD KSRC OBJ SMP MEM KERNEL INITRD TARBALL
+# Paths under build/ hash relative to it, so another clone reuses the cache.
+export CCACHE_BASEDIR := $(BUILD)
 
 .PHONY: all deps tree config build initramfs run check hygiene clean distclean help
 
