@@ -38,6 +38,21 @@ selftest selftest-hang "a hung guest times out and fails the run" \
 "$REPO/scripts/boot-test.sh" guest-page APPEND="guest.mode=check percpu_alloc=page"
 "$REPO/scripts/boot-test.sh" guest-numa APPEND=guest.mode=check SMP=4 NUMA=2
 
+# percpu=: a valid size, one out of range and a malformed one. Each boots,
+# the area has the size the kernel said it would use, and the kernel said so.
+param() {
+	local name=$1 arg=$2 area=$3 msg=$4
+	"$REPO/scripts/boot-test.sh" "$name" APPEND="guest.mode=check $arg guest.area=$area"
+	if grep -qF "cpu_alloc: $msg" "$dir/$name/console.log"; then
+		echo "PASS $name: boot says '$msg'" | tee -a "$results"
+	else
+		echo "FAIL $name: boot says '$msg'" | tee -a "$results"
+	fi
+}
+param guest-percpu-8k percpu=8k 8192 "8 KiB per CPU"
+param guest-percpu-big percpu=16M 1048576 "percpu=16M out of range [4096, 1048576], using 1048576 bytes"
+param guest-percpu-bad percpu=64q 65536 "malformed percpu=64q, using 65536 bytes"
+
 echo "---- make check, Linux $(cat "$OBJ/include/config/kernel.release"), $(cat "$dir/guest/accel" 2>/dev/null)"
 grep '^FAIL' "$results"
 passed=$(grep -c '^PASS' "$results")

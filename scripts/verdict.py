@@ -50,8 +50,10 @@ def main():
             else:
                 results.append((m.group(1) is None, 'kunit %s.%s' % (suite, m.group(2))))
             continue
-        if REPORTS.search(line) and not any(p.search(line) for p in expected):
-            results.append((False, 'kernel report: ' + line.strip()[:160]))
+        m = REPORTS.search(line)
+        if m and not any(p.search(line) for p in expected):
+            # guest output may share the line: report from the match on
+            results.append((False, 'kernel report: ' + line[m.start():].strip()[:160]))
 
     done = False
     try:

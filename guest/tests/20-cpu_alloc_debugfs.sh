@@ -4,7 +4,8 @@
 f=/sys/kernel/debug/cpu_alloc
 [ -r $f ] || { echo "$f missing"; exit 1; }
 cat $f
-want=$(tr " " "\n" < /proc/cmdline | sed -n "s/^percpu=\([0-9]*\)$/\1/p")
+# guest.area= on the command line names the size the boot should yield
+want=$(tr " " "\n" < /proc/cmdline | sed -n "s/^guest.area=\([0-9]*\)$/\1/p")
 size=$(awk '$1 == "size:" {print $2}' $f)
 in_use=$(awk '$1 == "in_use:" {print $2}' $f)
 vm=$(awk '$1 == "cpu_bytes" {print $2}' /proc/vmstat)
