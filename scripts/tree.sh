@@ -3,8 +3,8 @@
 #   tree.sh REPO KSRC TARBALL
 # The default tree is unpacked from TARBALL when missing. Patches whose file
 # changed since they were pushed are popped and pushed again, so the tree
-# always matches patches/. Unrefreshed edits in the tree stop it (quilt
-# refuses to pop them), so nothing is lost.
+# always matches patches/. Edits to the top patch that are not refreshed
+# yet are built as they are; quilt refuses to pop them, so nothing is lost.
 set -eu
 repo=$1 ksrc=$2 tarball=$3
 quilt="quilt --quiltrc $repo/.quiltrc"
@@ -30,7 +30,13 @@ diffsum() {
 
 # An applied patch whose file no longer matches what the tree holds (the
 # repo was updated) is popped, with all above it, and pushed again.
+top=$($quilt top 2>/dev/null | sed 's|^patches/||' || true)
+dirty=$($quilt diff -z 2>/dev/null | head -c 1 || true)
 for p in $($quilt applied 2>/dev/null | sed 's|^patches/||'); do
+	if [ "$p" = "$top" ] && [ -n "$dirty" ]; then
+		echo "tree: $p has edits not yet refreshed: building them as they are"
+		continue
+	fi
 	if [ "$($quilt diff -P "$p" 2>/dev/null | md5sum)" != "$(diffsum "$p")" ]; then
 		echo "tree: $p changed since it was pushed; re-applying from there"
 		$quilt pop -q "$p" >/dev/null
