@@ -1,6 +1,6 @@
 #!/bin/bash
-# Each patch compiles on its own: apply the series one patch at a time to a
-# pristine tree and, after each, compile every C file the series has
+# The series applies to a pristine default tree without fuzz, and each
+# patch compiles on its own: apply the series one patch at a time and, after each, compile every C file the series has
 # touched so far (and init/main.c, which sees every header through
 # percpu.h) with the test configuration.
 #   series-build.sh RESULTS
@@ -27,7 +27,11 @@ kmake prepare > /dev/null 2>&1
 
 files="init/main.c"
 for p in $(grep -v '^#' "$REPO/patches/series"); do
-	(cd "$tree" && $quilt push -q > /dev/null)
+	if ! out=$(cd "$tree" && $quilt push -q --fuzz=0 2>&1); then
+		echo "$out" | tail -20
+		fail "$p applies to $(basename "$TARBALL") without fuzz"
+		exit 0
+	fi
 	files="$files $(sed -n 's|^+++ b/\(.*\.c\)$|\1|p' "$REPO/patches/$p")"
 	kmake olddefconfig > /dev/null
 	objs=
@@ -44,3 +48,4 @@ for p in $(grep -v '^#' "$REPO/patches/series"); do
 		fail "$p"
 	fi
 done
+echo "PASS hygiene: series applies to $(basename "$TARBALL") without fuzz" | tee -a "$res"
