@@ -32,7 +32,20 @@ selftest selftest-panic "a kernel panic fails the run" \
 selftest selftest-hang "a hung guest times out and fails the run" \
 	"guest did not finish" APPEND=guest.mode=hang TIMEOUT=30
 
-"$REPO/scripts/boot-test.sh" guest APPEND=guest.mode=check
+# The suite with the default area at -smp 2 and -smp 8 (85-sizing checks
+# the margin), and the same kernel with cpu_alloc=off: all on chunks.
+"$REPO/scripts/boot-test.sh" guest APPEND="guest.mode=check guest.sizing=1"
+"$REPO/scripts/boot-test.sh" guest-smp8 APPEND="guest.mode=check guest.sizing=1" SMP=8
+"$REPO/scripts/boot-test.sh" guest-off APPEND="guest.mode=check cpu_alloc=off guest.area=0"
+if grep -qF "cpu_alloc: off: per-CPU memory comes from the chunk allocator only" \
+	"$dir/guest-off/console.log"; then
+	echo "PASS guest-off: boot says cpu_alloc is off" | tee -a "$results"
+else
+	echo "FAIL guest-off: boot says cpu_alloc is off" | tee -a "$results"
+fi
+# Without CMPXCHG16B, this_cpu_cmpxchg128 (SLUB's fast path) is emulated.
+"$REPO/scripts/boot-test.sh" guest-nocx16 CPU=max,-cx16 \
+	APPEND="guest.mode=check guest.cpu_lacks=cx16"
 # The area must work in the other first-chunk layouts too: the page
 # allocator, and NUMA nodes whose units are not contiguous.
 "$REPO/scripts/boot-test.sh" guest-page APPEND="guest.mode=check percpu_alloc=page"

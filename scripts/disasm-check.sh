@@ -1,7 +1,7 @@
 #!/bin/bash
 # Each this_cpu operation applied to a cpu_alloc pointer must compile to
 # one %gs-relative instruction with no preemption or interrupt toggling.
-# The functions are in lib/percpu_test.c (patch 4).
+# The functions are in lib/percpu_test.c; SLUB is checked in mm/slub.o.
 #   disasm-check.sh RESULTS
 set -eu
 res=$1
@@ -11,11 +11,18 @@ fail() { echo "FAIL disasm: $*" | tee -a "$res"; }
 
 [ -f "$o" ] || { fail "$o missing"; exit 0; }
 # The instructions of one function, without padding, endbr and return.
+# objdump -r also prints the relocations of everything before the function
+# after its first instruction: keep those at or past the function's start.
 body() {
 	objdump -dr --no-show-raw-insn "--disassemble=$1" "$o" |
-		sed -n '/<'"$1"'>:$/,$p' | tail -n +2 |
-		grep -vE '^\s*$|\s(endbr64|nop[wl]?|int3|ret)\b|__x86_return_thunk|^\s+[0-9a-f]+: R_X86_64_(PLT32|PC32)\s+__x86_return_thunk' |
-		grep -E '^\s+[0-9a-f]+:' || true
+		awk -v fn="<$1>:" '
+			function hex(x) { x = sprintf("%16s", x); gsub(/ /, "0", x); return x }
+			$2 == fn { start = hex($1); on = 1; next }
+			on && /^[ \t]+[0-9a-f]+:/ {
+				a = $1; sub(":", "", a)
+				if (hex(a) >= start) print
+			}' |
+		grep -vE '\s(endbr64|nop[wl]?|int3|ret)\b|__x86_return_thunk' || true
 }
 
 check() {
@@ -50,3 +57,27 @@ if [ -n "$alt" ] && [ "$calls" = 1 ] && [ "$emu" -ge 1 ] && [ "$bad" = 0 ]; then
 else
 	fail "$fn is one 'cmpxchg16b %gs:' instruction (alternative to the emulation call)"
 fi
+
+# SLUB keeps kmem_cache_cpu in the area (KUnit slub_cpu_slab checks that).
+# Its fast paths, inlined into kmem_cache_alloc_noprof() and
+# kmem_cache_free(), must stay one double-word cmpxchg on freelist+tid
+# through %gs: one call site of the emulation in each, every such site in
+# mm/slub.o with a 'cmpxchg16b %gs:' replacement, and no interrupt toggling.
+o=$OBJ/mm/slub.o
+[ -f "$o" ] || { fail "$o missing"; exit 0; }
+sites=$(objdump -dr "$o" | grep -cE 'R_X86_64_PLT32\s+this_cpu_cmpxchg16b_emu' || true)
+repl=$(objdump -d --no-show-raw-insn -j .altinstr_replacement "$o" | grep -cE 'cmpxchg16b\s+%gs:' || true)
+echo "  mm/slub.o: $sites emulation call sites, $repl 'cmpxchg16b %gs:' replacements"
+objdump -d --no-show-raw-insn -j .altinstr_replacement "$o" |
+	grep -oE 'cmpxchg16b\s+%gs:.*' | sort | uniq -c | sed 's/^ */  mm\/slub.o .altinstr_replacement: /'
+for fn in kmem_cache_alloc_noprof kmem_cache_free; do
+	b=$(body $fn)
+	echo "$b" | grep -E '%gs:|cmpxchg16b|this_cpu_cmpxchg16b_emu' | sed "s/^/  $fn: /"
+	emu=$(echo "$b" | grep -c 'R_X86_64_PLT32.*this_cpu_cmpxchg16b_emu' || true)
+	bad=$(echo "$b" | grep -cE '\s(cli|sti|pushf[q]?|popf[q]?)\b' || true)
+	if [ "$emu" = 1 ] && [ "$sites" -gt 0 ] && [ "$repl" = "$sites" ] && [ "$bad" = 0 ]; then
+		pass "$fn fast path is one 'cmpxchg16b %gs:' on freelist+tid"
+	else
+		fail "$fn fast path is one 'cmpxchg16b %gs:' on freelist+tid ($emu sites, $repl/$sites replaced, $bad toggles)"
+	fi
+done

@@ -1,6 +1,7 @@
 #!/bin/bash
-# Build the guest's initramfs: busybox, hackbench and its libraries, the
-# kernel's modules and this repo's guest/ scripts.
+# Build the guest's initramfs: busybox, hackbench and its libraries,
+# guest/src/forkloop.c built static, the kernel's modules and this
+# repo's guest/ scripts.
 #   initramfs.sh OUT.cpio MODROOT REPO
 set -eu
 out=$1 modroot=$2 repo=$3
@@ -17,6 +18,8 @@ copy_with_libs() {
 	done
 }
 copy_with_libs "$(command -v hackbench)"
+# Static, so that exec in the guest maps no shared library.
+gcc -O2 -static -Wall -o "$root/usr/bin/forkloop" "$repo/guest/src/forkloop.c"
 [ -d "$modroot/lib/modules" ] && cp -a "$modroot/lib/modules" "$root/lib/"
 cp "$repo/guest/init" "$root/init"
 cp -a "$repo/guest/tests" "$root/tests"

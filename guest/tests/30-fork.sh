@@ -1,0 +1,25 @@
+#!/bin/sh
+# modes: check
+# Thousands of fork+exit and fork+exec: every new mm allocates per-CPU
+# counters through alloc_percpu(), and freeing the mm must give back every
+# byte, so cpu_bytes ends where it started.
+f=/sys/kernel/debug/cpu_alloc
+n=2000
+vm() { awk '$1 == "cpu_bytes" {print $2}' /proc/vmstat; }
+dbg() { awk -v k="$1:" '$1 == k {print $2}' $f; }
+total_allocs() { echo $(( $(dbg allocations) + $(dbg chunk_allocations) )); }
+
+before=$(vm)
+allocs=$(total_allocs)
+forkloop fork $n || exit 1
+forkloop exec $n || exit 1
+# an mm can outlive its task for a moment (lazy TLB, RCU)
+for i in $(seq 20); do
+	after=$(vm)
+	[ "$after" = "$before" ] && break
+	sleep 0.5
+done
+made=$(( $(total_allocs) - allocs ))
+echo "cpu_bytes before=$before after=$after; per-CPU allocations during the loops: $made"
+[ "$made" -ge $((2 * n)) ] || { echo "expected at least $((2 * n)) allocations"; exit 1; }
+[ "$after" = "$before" ] || { echo "cpu_bytes did not return to $before"; exit 1; }
