@@ -35,7 +35,8 @@ selftest selftest-hang "a hung guest times out and fails the run" \
 # The suite with the default area at -smp 2 and -smp 8 (85-sizing checks
 # the margin), and the same kernel with cpu_alloc=off: all on chunks.
 "$REPO/scripts/boot-test.sh" guest APPEND="guest.mode=check guest.sizing=1"
-"$REPO/scripts/boot-test.sh" guest-smp8 APPEND="guest.mode=check guest.sizing=1" SMP=8
+"$REPO/scripts/boot-test.sh" guest-smp8 SMP=8 \
+	APPEND="guest.mode=check guest.sizing=1 guest.hackbench=0"
 "$REPO/scripts/boot-test.sh" guest-off APPEND="guest.mode=check cpu_alloc=off guest.area=0"
 if grep -qF "cpu_alloc: off: per-CPU memory comes from the chunk allocator only" \
 	"$dir/guest-off/console.log"; then
@@ -65,6 +66,10 @@ param() {
 param guest-percpu-8k percpu=8k 8192 "8 KiB per CPU"
 param guest-percpu-big percpu=16M 1048576 "percpu=16M out of range [4096, 1048576], using 1048576 bytes"
 param guest-percpu-bad percpu=64q 65536 "malformed percpu=64q, using 65536 bytes"
+
+# What the kernel uses of the area, for the default size (results/sizing.md)
+"$REPO/scripts/sizing-report.sh" "$REPO/results/sizing.md" \
+	"$dir/guest" "$dir/guest-smp8" "$dir/guest-off" > /dev/null
 
 echo "---- make check, Linux $(cat "$OBJ/include/config/kernel.release"), $(cat "$dir/guest/accel" 2>/dev/null)"
 grep '^FAIL' "$results"
