@@ -19,16 +19,20 @@ STAGE   := $(REPO)/scripts/stage
 KMAKE   := $(MAKE) -s -C $(KSRC) O=$(OBJ) -j$(JOBS) CC="ccache gcc"
 
 export REPO BUILD KSRC OBJ SMP MEM KERNEL INITRD TARBALL
+# make bench: ROUNDS (3), RUNS per boot (5), QUICK=1 (one round), STOCK_KSRC
+export ROUNDS RUNS QUICK STOCK_KSRC
 # Paths under build/ hash relative to it, so another clone reuses the cache.
 export CCACHE_BASEDIR := $(BUILD)
 
-.PHONY: all deps tree config build initramfs run check hygiene clean distclean help
+.PHONY: all deps tree config build initramfs run check bench hygiene clean distclean help
 
 all: run
 
 help:
 	@echo "make run      build, boot and print the report (the main job)"
 	@echo "make check    series hygiene, harness self-tests, the guest test suite"
+	@echo "make bench    stock vs patched vs cpu_alloc=off: tables and plots in results/bench"
+	@echo "              (ROUNDS=3 RUNS=5 QUICK=1 for one round, STOCK_KSRC=unpatched tree)"
 	@echo "make deps | tree | config | build | initramfs   one stage at a time"
 	@echo "make clean    remove build output; distclean also the unpacked tree"
 	@echo "Variables: KSRC=/path/to/linux SMP=$(SMP) MEM=$(MEM) JOBS=$(JOBS)"
@@ -59,6 +63,9 @@ run: initramfs
 
 check: initramfs
 	@$(STAGE) check $(REPO)/scripts/check.sh
+
+bench: initramfs
+	@$(STAGE) bench $(REPO)/scripts/bench.sh
 
 clean:
 	rm -rf $(OBJ) $(BUILD)/check $(BUILD)/run

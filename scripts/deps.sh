@@ -4,7 +4,7 @@
 set -eu
 pkgs="build-essential flex bison bc libelf-dev libssl-dev cpio kmod
       linux-source-6.12 quilt qemu-system-x86 busybox-static rt-tests
-      sparse ccache python3 python3-docutils xz-utils"
+      sparse ccache python3 python3-docutils xz-utils gnuplot-nox"
 missing=
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
