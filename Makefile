@@ -20,11 +20,11 @@ KMAKE   := $(MAKE) -s -C $(KSRC) O=$(OBJ) -j$(JOBS) CC="ccache gcc"
 
 export REPO BUILD KSRC OBJ SMP MEM KERNEL INITRD TARBALL
 # make bench: ROUNDS (3), RUNS per boot (5), QUICK=1 (one round), STOCK_KSRC
-export ROUNDS RUNS QUICK STOCK_KSRC
+export ROUNDS RUNS QUICK STOCK_KSRC FUZZ_SECONDS
 # Paths under build/ hash relative to it, so another clone reuses the cache.
 export CCACHE_BASEDIR := $(BUILD)
 
-.PHONY: all deps tree config build initramfs run check bench hygiene clean distclean help
+.PHONY: all deps tree config build initramfs run check bench fuzz hygiene clean distclean help
 
 all: run
 
@@ -33,6 +33,7 @@ help:
 	@echo "make check    series hygiene, harness self-tests, the guest test suite"
 	@echo "make bench    stock vs patched vs cpu_alloc=off: tables and plots in results/bench"
 	@echo "              (ROUNDS=3 RUNS=5 QUICK=1 for one round, STOCK_KSRC=unpatched tree)"
+	@echo "make fuzz     libFuzzer on the bitmap core for FUZZ_SECONDS (300)"
 	@echo "make deps | tree | config | build | initramfs   one stage at a time"
 	@echo "make clean    remove build output; distclean also the unpacked tree"
 	@echo "Variables: KSRC=/path/to/linux SMP=$(SMP) MEM=$(MEM) JOBS=$(JOBS)"
@@ -66,6 +67,9 @@ check: initramfs
 
 bench: initramfs
 	@$(STAGE) bench $(REPO)/scripts/bench.sh
+
+fuzz: tree
+	@$(STAGE) fuzz $(REPO)/scripts/fuzz.sh
 
 clean:
 	rm -rf $(OBJ) $(BUILD)/check $(BUILD)/run

@@ -14,6 +14,15 @@ cat "$dir/hygiene.txt" >> "$results"
 "$REPO/scripts/series-build.sh" "$results"
 "$REPO/scripts/disasm-check.sh" "$results"
 
+# mm/cpu_area.c in userspace against a reference model (tools/testing/cpu_alloc)
+ut=$KSRC/tools/testing/cpu_alloc
+if make -s -C "$ut" cpu_area_test > "$dir/cpu_area_test.log" 2>&1; then
+	"$ut/cpu_area_test" "${CPU_AREA_STEPS:-50000}" > "$dir/cpu_area_test.log" 2>&1
+fi
+grep -E '^(PASS|FAIL) ' "$dir/cpu_area_test.log" | tee -a "$results"
+grep -qE '^[0-9]+ passed, 0 failed$' "$dir/cpu_area_test.log" ||
+	echo "FAIL cpu_area_test: see $dir/cpu_area_test.log" | tee -a "$results"
+
 # The harness must turn each of these guests into a failed run.
 selftest() {
 	local name=$1 what=$2 evidence=$3

@@ -1,8 +1,8 @@
 #!/bin/bash
 # Install the Debian packages the build, the guest and the checks need,
-# skipping those already present.
+# skipping those already present. Arguments name extra packages.
 set -eu
-pkgs="build-essential flex bison bc libelf-dev libssl-dev cpio kmod
+pkgs="$* build-essential flex bison bc libelf-dev libssl-dev cpio kmod
       linux-source-6.12 quilt qemu-system-x86 busybox-static rt-tests
       sparse ccache python3 python3-docutils xz-utils gnuplot-nox"
 missing=
