@@ -42,10 +42,12 @@ selftest selftest-hang "a hung guest times out and fails the run" \
 	"guest did not finish" APPEND=guest.mode=hang TIMEOUT=30
 
 # The suite with the default area at -smp 2 and -smp 8 (85-sizing checks
-# the margin), and the same kernel with cpu_alloc=off: all on chunks.
+# the margin) and -smp 1, and the same kernel with cpu_alloc=off: all on
+# chunks.
 "$REPO/scripts/boot-test.sh" guest APPEND="guest.mode=check guest.sizing=1"
 "$REPO/scripts/boot-test.sh" guest-smp8 SMP=8 \
 	APPEND="guest.mode=check guest.sizing=1 guest.hackbench=0"
+"$REPO/scripts/boot-test.sh" guest-smp1 SMP=1 APPEND="guest.mode=check"
 "$REPO/scripts/boot-test.sh" guest-off APPEND="guest.mode=check cpu_alloc=off guest.area=0"
 if grep -qF "cpu_alloc: off: per-CPU memory comes from the chunk allocator only" \
 	"$dir/guest-off/console.log"; then

@@ -1,0 +1,52 @@
+#!/bin/sh
+# modes: check
+# cpu_alloc_stress: a kthread per CPU allocates, fills, verifies and frees
+# objects through cpu_alloc() and alloc_percpu() for guest.stress= seconds
+# (10), while CPU 1 goes offline and comes back three times. The module
+# fails to load if any object lost its contents; every byte must be back
+# (cpu_bytes) afterwards.
+# An idle CPU keeps the last mm it ran (lazy TLB) until it runs another
+# task, and every mm holds per-CPU counters: run this test and all its
+# children on CPU 0, so that cpu_bytes moves only with what it does.
+[ -n "${PINNED:-}" ] || PINNED=1 exec taskset 1 "$0" "$@"
+ko=$(find /lib/modules -name cpu_alloc_stress.ko | head -n 1)
+[ -n "$ko" ] || { echo "cpu_alloc_stress.ko not found"; exit 1; }
+secs=$(tr " " "\n" < /proc/cmdline | sed -n "s/^guest.stress=\([0-9]*\)$/\1/p")
+secs=${secs:-10}
+vm() { awk '$1 == "cpu_bytes" {print $2}' /proc/vmstat; }
+online=/sys/devices/system/cpu/cpu1/online
+
+# CPU 1 drops the mm it may hold when it goes offline: do that first
+if [ -w $online ]; then
+	echo 0 > $online && echo 1 > $online || exit 1
+fi
+before=$(vm)
+dmesg -c > /dev/null
+insmod "$ko" seconds="$secs" &
+pid=$!
+cycles=0
+if [ -w $online ] && [ "$secs" -ge 8 ]; then
+	sleep 1
+	for i in 1 2 3; do
+		echo 0 > $online || exit 1
+		sleep 1
+		echo 1 > $online || exit 1
+		sleep 1
+		cycles=$((cycles + 1))
+	done
+fi
+wait $pid
+rc=$?
+rmmod cpu_alloc_stress 2>/dev/null
+dmesg | grep 'cpu_alloc_stress:'
+echo "CPU 1 offline and back: $cycles times"
+for i in $(seq 10); do
+	after=$(vm)
+	[ "$after" = "$before" ] && break
+	sleep 0.5
+done
+echo "cpu_bytes before=$before after=$after"
+[ $rc = 0 ] || { echo "cpu_alloc_stress failed"; exit 1; }
+dmesg | grep -q 'cpu_alloc_stress: [0-9]* operations on [0-9]* CPUs.* 0 errors' ||
+	{ echo "no clean summary"; exit 1; }
+[ "$after" = "$before" ] || { echo "cpu_bytes did not return to $before"; exit 1; }
