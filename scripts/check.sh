@@ -41,7 +41,7 @@ selftest selftest-panic "a kernel panic fails the run" \
 selftest selftest-hang "a hung guest times out and fails the run" \
 	"guest did not finish" APPEND=guest.mode=hang TIMEOUT=30
 
-# The suite with the default area at -smp 2 and -smp 8 (85-sizing checks
+# The suite with the default area at -smp 2 and -smp 8 (48-sizing checks
 # the margin) and -smp 1, and the same kernel with cpu_alloc=off: all on
 # chunks.
 "$REPO/scripts/boot-test.sh" guest APPEND="guest.mode=check guest.sizing=1"

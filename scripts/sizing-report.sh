@@ -1,5 +1,5 @@
 #!/bin/bash
-# Collect the 'sizing:' lines (guest test 85-sizing) of make check's boots
+# Collect the 'sizing:' lines (guest test 48-sizing) of make check's boots
 # into one table: per-CPU bytes in use (cpu_bytes) and the area's high
 # watermark at idle, during the guest tests and during hackbench.
 #   sizing-report.sh OUT.md BOOTDIR...
@@ -10,11 +10,11 @@ shift
 	echo "# cpu_alloc area usage"
 	echo
 	echo "Made by \`make check\` ($(date -u '+%Y-%m-%d %H:%M UTC')), guest test"
-	echo "\`guest/tests/85-sizing.sh\`; Linux $(cat "$OBJ/include/config/kernel.release"),"
+	echo "\`guest/tests/48-sizing.sh\`; Linux $(cat "$OBJ/include/config/kernel.release"),"
 	echo "QEMU $(cat "$1/accel" 2>/dev/null || echo '?') on $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')."
 	echo "Bytes per CPU. The watermark restarts before each stage, so each row"
-	echo "is that stage's peak; the boot's KUnit suite, which fills the area on"
-	echo "purpose, is left out."
+	echo "is that stage's peak; the tests that fill the area on purpose (the"
+	echo "boot's KUnit suite, 50-stress) are left out."
 	echo
 	echo "| boot | CPUs | area | stage | cpu_bytes | high watermark | peak / area |"
 	echo "|---|---:|---:|---|---:|---:|---:|"

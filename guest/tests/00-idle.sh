@@ -1,6 +1,6 @@
 #!/bin/sh
 # modes: check run
-# Record per-CPU usage at idle, before any test allocates: 85-sizing
+# Record per-CPU usage at idle, before any test allocates: 48-sizing
 # reports it with the later stages. Also checks what the host asked for:
 # guest.cpu_lacks=FLAG means the CPU model was started without FLAG.
 f=/sys/kernel/debug/cpu_alloc

@@ -3,7 +3,8 @@
 # How much of the area the kernel uses: cpu_bytes and the debugfs high
 # watermark at idle (00-idle), after the guest tests and after hackbench;
 # the watermark is restarted before each stage, so each is that stage's
-# peak (the boot's KUnit suite fills the area on purpose and is left out).
+# peak. Tests that fill the area on purpose are left out: the boot's KUnit
+# suite, and 50-stress, which runs after this one.
 # With guest.sizing=1 (the default-size boots) the high watermark must
 # stay under half the area, the margin the default size is chosen for.
 f=/sys/kernel/debug/cpu_alloc
