@@ -20,11 +20,11 @@ KMAKE   := $(MAKE) -s -C $(KSRC) O=$(OBJ) -j$(JOBS) CC="ccache gcc"
 
 export REPO BUILD KSRC OBJ SMP MEM KERNEL INITRD TARBALL
 # make bench: ROUNDS (3), RUNS per boot (5), QUICK=1 (one round), STOCK_KSRC
-export ROUNDS RUNS QUICK STOCK_KSRC FUZZ_SECONDS
+export ROUNDS RUNS QUICK STOCK_KSRC FUZZ_SECONDS DEBUG_SMP TIMEOUT
 # Paths under build/ hash relative to it, so another clone reuses the cache.
 export CCACHE_BASEDIR := $(BUILD)
 
-.PHONY: all deps tree config build initramfs run check bench fuzz hygiene clean distclean help
+.PHONY: all deps tree config build initramfs run check check-debug bench fuzz hygiene clean distclean help
 
 all: run
 
@@ -33,6 +33,7 @@ help:
 	@echo "make check    series hygiene, harness self-tests, the guest test suite"
 	@echo "make bench    stock vs patched vs cpu_alloc=off: tables and plots in results/bench"
 	@echo "              (ROUNDS=3 RUNS=5 QUICK=1 for one round, STOCK_KSRC=unpatched tree)"
+	@echo "make check-debug  the guest suite on a KASAN/lockdep/kmemleak/... kernel (slow)"
 	@echo "make fuzz     libFuzzer on the bitmap core for FUZZ_SECONDS (300)"
 	@echo "make deps | tree | config | build | initramfs   one stage at a time"
 	@echo "make clean    remove build output; distclean also the unpacked tree"
@@ -70,6 +71,9 @@ bench: initramfs
 
 fuzz: tree
 	@$(STAGE) fuzz $(REPO)/scripts/fuzz.sh
+
+check-debug: initramfs
+	@$(STAGE) check-debug $(REPO)/scripts/check-debug.sh
 
 clean:
 	rm -rf $(OBJ) $(BUILD)/check $(BUILD)/run
