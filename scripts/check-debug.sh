@@ -24,7 +24,7 @@ export OBJ=$obj KERNEL=$obj/arch/x86/boot/bzImage INITRD=$obj/initramfs.cpio
 export TIMEOUT=${TIMEOUT:-3600} RESULTS=$results
 for smp in ${DEBUG_SMP:-2 8}; do
 	SMP=$smp "$REPO/scripts/boot-test.sh" "debug-smp$smp" \
-		APPEND="guest.mode=check guest.hackbench=0"
+		APPEND="guest.mode=check guest.hackbench=0 guest.quick=1"
 done
 
 echo "---- make check-debug, Linux $(cat "$obj/include/config/kernel.release"), debug.config"
