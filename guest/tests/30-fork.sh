@@ -3,10 +3,7 @@
 # Thousands of fork+exit and fork+exec: every new mm allocates per-CPU
 # counters through alloc_percpu(), and freeing the mm must give back every
 # byte, so cpu_bytes ends where it started.
-# An idle CPU keeps the last mm it ran (lazy TLB) until it runs another
-# task, and every mm holds per-CPU counters: run this test and all its
-# children on CPU 0, so that cpu_bytes moves only with what it does.
-[ -n "${PINNED:-}" ] || PINNED=1 exec taskset 1 "$0" "$@"
+# pinned: compares cpu_bytes before and after (see init)
 f=/sys/kernel/debug/cpu_alloc
 n=2000
 vm() { awk '$1 == "cpu_bytes" {print $2}' /proc/vmstat; }

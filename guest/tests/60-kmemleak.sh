@@ -5,7 +5,8 @@
 # memory count as referenced because cpu_alloc registers its objects
 # with kmemleak as the chunk allocator does.
 f=/sys/kernel/debug/kmemleak
-[ -w $f ] || { echo "no kmemleak in this kernel"; exit 0; }
+# Exit 77 (SKIP) elsewhere: make check kernels have no kmemleak.
+[ -w $f ] || { echo "no kmemleak in this kernel"; exit 77; }
 echo scan > $f
 sleep 5
 echo scan > $f
