@@ -3,6 +3,7 @@
 # checkers (configs/debug.config: KASAN, PROVE_LOCKING, DEBUG_ATOMIC_SLEEP,
 # DEBUG_PREEMPT, kmemleak, SLUB debugging on, DEBUG_PAGEALLOC), in its own
 # object tree. Any report from them fails the run (scripts/verdict.py).
+# The figures go to results/check-debug.md (scripts/debug-report.sh).
 # Environment: DEBUG_SMP (the -smp values, "2 8"), TIMEOUT per boot (3600).
 set -u
 obj=$BUILD/obj-debug
@@ -22,10 +23,23 @@ make -s -C "$KSRC" O="$obj" CC="ccache gcc" modules_install \
 
 export OBJ=$obj KERNEL=$obj/arch/x86/boot/bzImage INITRD=$obj/initramfs.cpio
 export TIMEOUT=${TIMEOUT:-3600} RESULTS=$results
+boots=
 for smp in ${DEBUG_SMP:-2 8}; do
 	SMP=$smp "$REPO/scripts/boot-test.sh" "debug-smp$smp" \
 		APPEND="guest.mode=check guest.hackbench=0 guest.quick=1"
+	boots="$boots $BUILD/check/debug-smp$smp"
+	# a checker that did not start would pass everything in silence
+	for banner in 'KernelAddressSanitizer initialized' \
+		'Lock dependency validator' 'kmemleak: Kernel memory leak detector initialized'; do
+		if grep -aq "$banner" "$BUILD/check/debug-smp$smp/console.log"; then
+			echo "PASS debug-smp$smp: console says '$banner'"
+		else
+			echo "FAIL debug-smp$smp: no '$banner' in the console"
+		fi >> "$results"
+	done
 done
+# shellcheck disable=SC2086 # one word per boot directory
+"$REPO/scripts/debug-report.sh" "$REPO/results/check-debug.md" $boots > /dev/null
 
 echo "---- make check-debug, Linux $(cat "$obj/include/config/kernel.release"), debug.config"
 grep '^FAIL' "$results"

@@ -1,0 +1,51 @@
+#!/bin/bash
+# Summarize make check-debug's boots into one file a reader can open: the
+# checkers the kernel had, each boot's verdict and the figures its tests
+# printed (KUnit totals, fork rates, stress operations, hotplug cycles,
+# module reloads, the kmemleak scan).
+#   debug-report.sh OUT.md BOOTDIR...
+set -eu
+out=$1
+shift
+# the guest's own lines, without the kernel's timestamps
+console() { tr -d '\r' < "$1/console.log" | sed 's/^\[ *[0-9.]*\] //'; }
+first() { console "$1" | grep -m1 -- "$2" || echo "(none)"; }
+{
+	echo "# make check-debug"
+	echo
+	echo "Made by \`make check-debug\` ($(date -u '+%Y-%m-%d %H:%M UTC')),"
+	echo "scripts/check-debug.sh; Linux $(cat "$OBJ/include/config/kernel.release")"
+	echo "built from configs/qemu.config, configs/cpu_alloc.config and"
+	echo "configs/debug.config; QEMU $(cat "$1/accel" 2>/dev/null || echo '?') on"
+	echo "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(nproc) host CPUs."
+	echo
+	echo "Checkers in the kernel's .config:"
+	echo
+	grep -o '^CONFIG_[A-Z_]*=y' "$REPO/configs/debug.config" | while read -r opt; do
+		if grep -qx "$opt" "$OBJ/.config"; then
+			echo "- \`$opt\`"
+		else
+			echo "- \`$opt\` MISSING"
+		fi
+	done
+	echo
+	echo "Any KASAN, lockdep, BUG, WARNING, UBSAN or kmemleak report in the"
+	echo "console fails a boot (scripts/verdict.py)."
+	for d in "$@"; do
+		echo
+		echo "## $(basename "$d"): -smp $(console "$d" | sed -n 's/.*, \([0-9]*\) CPUs$/\1/p' | head -1)"
+		echo
+		echo '```'
+		tail -n 1 "$d/verdict.txt"
+		grep '^FAIL' "$d/verdict.txt" || true
+		echo "kernel reports counted as failures: $(grep -c '^FAIL .*kernel report' "$d/verdict.txt" || true)"
+		first "$d" '# Totals:'
+		console "$d" | grep '^forkloop: ' || true
+		first "$d" 'cpu_alloc_stress: .* operations'
+		first "$d" 'offline and back'
+		first "$d" 'loads and unloads'
+		first "$d" '^kmemleak: no unreferenced\|^kmemleak reports'
+		echo '```'
+	done
+} > "$out"
+cat "$out"
