@@ -20,19 +20,24 @@ KMAKE   := $(MAKE) -s -C $(KSRC) O=$(OBJ) -j$(JOBS) CC="ccache gcc"
 
 export REPO BUILD KSRC OBJ SMP MEM KERNEL INITRD TARBALL
 # make bench: ROUNDS (3), RUNS per boot (5), QUICK=1 (one round), STOCK_KSRC
-export ROUNDS RUNS QUICK STOCK_KSRC FUZZ_SECONDS DEBUG_SMP TIMEOUT
+export ROUNDS RUNS QUICK STOCK_KSRC FUZZ_SECONDS DEBUG_SMP TIMEOUT ICOUNT_RUNS ICOUNT_SMP
 # Paths under build/ hash relative to it, so another clone reuses the cache.
 export CCACHE_BASEDIR := $(BUILD)
 
-.PHONY: all deps tree config build initramfs run check check-debug bench fuzz hygiene clean distclean help
+PLUGIN  := $(BUILD)/plugin
+
+.PHONY: all deps tree config build initramfs run check check-debug bench fuzz hygiene plugin results clean distclean help
 
 all: run
 
 help:
 	@echo "make run      build, boot and print the report (the main job)"
 	@echo "make check    series hygiene, harness self-tests, the guest test suite"
-	@echo "make bench    stock vs patched vs cpu_alloc=off: tables and plots in results/bench"
-	@echo "              (ROUNDS=3 RUNS=5 QUICK=1 for one round, STOCK_KSRC=unpatched tree)"
+	@echo "make bench    stock vs patched vs cpu_alloc=off: instruction counts and times,"
+	@echo "              tables and plots in results/bench (ROUNDS=3 RUNS=5 ICOUNT_RUNS=3"
+	@echo "              ICOUNT_SMP='2 8'; QUICK=1: one round at -smp 2; STOCK_KSRC=unpatched tree)"
+	@echo "make results  copy the last make run / make check reports into results/"
+	@echo "make plugin   the QEMU instruction-count plugin (fetches QEMU's plugin header once)"
 	@echo "make check-debug  the guest suite on a KASAN/lockdep/kmemleak/... kernel (slow)"
 	@echo "make fuzz     libFuzzer on the bitmap core for FUZZ_SECONDS (300)"
 	@echo "make deps | tree | config | build | initramfs   one stage at a time"
@@ -66,8 +71,19 @@ run: initramfs
 check: initramfs
 	@$(STAGE) check $(REPO)/scripts/check.sh
 
-bench: initramfs
+bench: initramfs plugin
 	@$(STAGE) bench $(REPO)/scripts/bench.sh
+
+# QEMU's plugin API header comes from Debian's qemu source package
+plugin: deps
+	@$(STAGE) plugin sh -c '$(REPO)/scripts/plugin-header.sh $(PLUGIN) && \
+		gcc -O2 -Wall -Wextra -Wno-unused-parameter -shared -fPIC -I$(PLUGIN) \
+		-o $(PLUGIN)/icount.so $(REPO)/bench/plugin/icount.c && \
+		echo "plugin: $(PLUGIN)/icount.so, $$(cat $(PLUGIN)/qemu-version.txt)"'
+
+# make run and make check write under build/; this is how results/ changes
+results:
+	@$(STAGE) results $(REPO)/scripts/results.sh
 
 fuzz: tree
 	@$(STAGE) fuzz $(REPO)/scripts/fuzz.sh

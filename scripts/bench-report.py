@@ -6,6 +6,7 @@
 BENCHDIR holds round<r>-<kernel>/console.log for the kernels stock,
 patched and patched-off, plus meta.txt, accel.txt, size-*.txt. OUTDIR gets
 raw.csv (every run), README.md (the tables) and PNG plots (gnuplot).
+BENCHDIR/icount.md (scripts/icount-report.py), when present, leads README.md.
 """
 import csv
 import glob
@@ -79,10 +80,20 @@ out = ['# make bench results', '',
        'over every run of every round; ratios compare medians. Every run is in '
        '[raw.csv](raw.csv). Under %s absolute times mean little: compare within a table.'
        % (stamp, nrounds, accel), '']
+# The instruction counts come first: they repeat across boots, the times
+# below do not (scripts/icount-report.py wrote this part).
+icount_md = os.path.join(src, 'icount.md')
+if os.path.exists(icount_md):
+    out.extend(open(icount_md).read().splitlines())
+    out.extend(['## Wall-clock times', '',
+                'What a user with KVM would read; under TCG the medians of different boots of '
+                'one kernel differ by more than the kernels do (compare round by round in '
+                '[raw.csv](raw.csv)): read the instruction counts above for stock against '
+                'patched, and these for ratios within one boot.', ''])
 
 # ---- hackbench and fork ------------------------------------------------
 def kernel_table(title, workloads, metric, better, prec):
-    out.extend(['## %s' % title, '',
+    out.extend(['### %s' % title, '',
                 '| workload | kernel | %s (min / median / max) | vs stock (median) |' % metric,
                 '|---|---|---:|---:|'])
     for wl in workloads:
@@ -100,7 +111,7 @@ kernel_table('fork+exit and fork+exec (static forkloop, 1000 per run)', ['fork_f
 
 # ---- per-CPU alloc+free pairs -------------------------------------------
 sizes = [4, 16, 64, 256]
-out.extend(['## Per-CPU alloc+free pairs (percpu_bench module)', '',
+out.extend(['### Per-CPU alloc+free pairs (percpu_bench module)', '',
             '"percpu" is `__alloc_percpu()`+`free_percpu()`: the chunk allocator on stock and '
             'with `cpu_alloc=off`, the cpu_alloc area on the patched kernel. "chunk" is the chunk '
             'allocator alone and "cpu_alloc" is `cpu_alloc(__GFP_ZERO)`+`cpu_free()`, both '
@@ -122,7 +133,7 @@ out.extend(['', 'Target: 16-byte pair at least 10x faster through cpu_alloc than
             'the chunk allocator.', ''])
 
 # ---- bulk ---------------------------------------------------------------
-out.extend(['## Bulk: allocate N objects, then free them in order, in reverse or alternately', '',
+out.extend(['### Bulk: allocate N objects, then free them in order, in reverse or alternately', '',
             'ns per object, medians; patched kernel, area ("percpu") and chunk allocator in the '
             'same boots; stock is its chunk allocator. 4096 objects of 64 or 256 bytes do not '
             'fit in the 64 KiB area: the rest comes from chunks.', '',
@@ -143,7 +154,7 @@ for size, count, order in combos:
 out.append('')
 
 # ---- SLUB ---------------------------------------------------------------
-out.extend(['## SLUB fast path: kmalloc(64)+kfree pairs', '',
+out.extend(['### SLUB fast path: kmalloc(64)+kfree pairs', '',
             '| kernel | ns per pair | cycles per pair | vs stock (ns, median) |',
             '|---|---:|---:|---:|'])
 sbase = mmm(values('stock', 'slub', 'ns_per_pair', 'size=64'))
@@ -177,7 +188,8 @@ for k in ['stock', 'patched']:
         out.append('| %s | %d | %d | %d |' % (k, *sz[k]))
 if len(sz) == 2:
     out.append('| difference | %+d | %+d | %+d |' % tuple(b - a for a, b in zip(sz['stock'], sz['patched'])))
-out.extend(['', '## Plots', '', '![latency by object size](latency.png)', '',
+out.extend(['', '## Plots', '', '![instructions against stock](icount.png)', '',
+            '![latency by object size](latency.png)', '',
             '![hackbench by kernel](hackbench.png)', '', '![fork rates by kernel](fork.png)', ''])
 open(os.path.join(dst, 'README.md'), 'w').write('\n'.join(out) + '\n')
 

@@ -78,8 +78,9 @@ param guest-percpu-8k percpu=8k 8192 "8 KiB per CPU"
 param guest-percpu-big percpu=16M 1048576 "percpu=16M out of range [4096, 1048576], using 1048576 bytes"
 param guest-percpu-bad percpu=64q 65536 "malformed percpu=64q, using 65536 bytes"
 
-# What the kernel uses of the area, for the default size (results/sizing.md)
-"$REPO/scripts/sizing-report.sh" "$REPO/results/sizing.md" \
+# What the kernel uses of the area, for the default size; 'make results'
+# copies it to results/sizing.md
+"$REPO/scripts/sizing-report.sh" "$dir/sizing.md" \
 	"$dir/guest" "$dir/guest-smp8" "$dir/guest-off" > /dev/null
 
 echo "---- make check, Linux $(cat "$OBJ/include/config/kernel.release"), $(cat "$dir/guest/accel" 2>/dev/null)"

@@ -4,7 +4,8 @@
 set -eu
 pkgs="$* build-essential flex bison bc libelf-dev libssl-dev cpio kmod
       linux-source-6.12 quilt qemu-system-x86 busybox-static rt-tests
-      sparse ccache python3 python3-docutils xz-utils gnuplot-nox"
+      sparse ccache python3 python3-docutils xz-utils gnuplot-nox
+      iproute2"
 missing=
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||

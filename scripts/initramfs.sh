@@ -1,7 +1,7 @@
 #!/bin/bash
-# Build the guest's initramfs: busybox, hackbench and its libraries,
-# guest/src/forkloop.c built static, the kernel's modules and this
-# repo's guest/ scripts.
+# Build the guest's initramfs: busybox, hackbench and iproute2's tc with
+# their libraries, guest/src/forkloop.c and guest/src/icount.c built
+# static, the kernel's modules and this repo's guest/ scripts.
 #   initramfs.sh OUT.cpio MODROOT REPO
 set -eu
 out=$1 modroot=$2 repo=$3
@@ -18,8 +18,12 @@ copy_with_libs() {
 	done
 }
 copy_with_libs "$(command -v hackbench)"
+# busybox's tc cannot add actions
+copy_with_libs /usr/sbin/tc
 # Static, so that exec in the guest maps no shared library.
-gcc -O2 -static -Wall -o "$root/usr/bin/forkloop" "$repo/guest/src/forkloop.c"
+for prog in forkloop icount; do
+	gcc -O2 -static -Wall -o "$root/usr/bin/$prog" "$repo/guest/src/$prog.c"
+done
 [ -d "$modroot/lib/modules" ] && cp -a "$modroot/lib/modules" "$root/lib/"
 cp "$repo/guest/init" "$root/init"
 cp -a "$repo/guest/tests" "$root/tests"

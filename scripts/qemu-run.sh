@@ -2,9 +2,11 @@
 # Boot a kernel with an initramfs under QEMU and collect its output.
 #   qemu-run.sh BZIMAGE INITRD OUTDIR
 # Environment: SMP (2), MEM (1024, MiB), CPU (host with KVM, max under TCG),
-# APPEND (extra kernel arguments), TIMEOUT (seconds, 600), NUMA (nodes, 0).
+# APPEND (extra kernel arguments), TIMEOUT (seconds, 600), NUMA (nodes, 0),
+# PLUGIN (a TCG plugin with its arguments, e.g. icount.so,cache=on).
 # OUTDIR gets console.log (serial 0: the kernel console) and results.log
-# (serial 1: the guest's TAP lines). Exits 124 on timeout.
+# (serial 1: the guest's TAP lines), and with PLUGIN the plugin's output
+# in plugin.log. Exits 124 on timeout.
 set -eu
 kernel=$1 initrd=$2 out=$3
 smp=${SMP:-2} mem=${MEM:-1024} timeout=${TIMEOUT:-600} numa=${NUMA:-0}
@@ -19,6 +21,17 @@ else
 	accel="-accel tcg,thread=multi"
 	cpu=${CPU:-max}
 	mode=TCG
+fi
+plugin_args=
+if [ -n "${PLUGIN:-}" ]; then
+	# Plugins need TCG; one host thread runs every vCPU, so the plugin's
+	# counters are exact and free of races. No RDRAND/RDSEED: the kernel
+	# would mix their values into what it does.
+	accel="-accel tcg,thread=single"
+	cpu=${CPU:-max,-rdrand,-rdseed}
+	mode=TCG
+	rm -f "$out/plugin.log"
+	plugin_args="-plugin $PLUGIN -d plugin -D $out/plugin.log"
 fi
 numa_args=
 smp_args=$smp
@@ -35,11 +48,11 @@ if [ "$numa" -gt 0 ]; then
 	done
 fi
 echo "$mode" > "$out/accel"
-echo "qemu: $mode, -smp $smp, -m $mem, -cpu $cpu${numa_args:+, $numa NUMA nodes}${APPEND:+, append '$APPEND'}, limit ${timeout}s"
+echo "qemu: $mode, -smp $smp, -m $mem, -cpu $cpu${numa_args:+, $numa NUMA nodes}${PLUGIN:+, plugin $PLUGIN}${APPEND:+, append '$APPEND'}, limit ${timeout}s"
 set +e
 # shellcheck disable=SC2086
 timeout --foreground -k 5 "$timeout" qemu-system-x86_64 $accel -cpu "$cpu" \
-	-smp "$smp_args" -m "$mem" $numa_args -kernel "$kernel" -initrd "$initrd" \
+	-smp "$smp_args" -m "$mem" $numa_args $plugin_args -kernel "$kernel" -initrd "$initrd" \
 	-append "console=ttyS0 panic=-1 loglevel=7 ${APPEND:-}" \
 	-display none -monitor none -no-reboot \
 	-serial "file:$out/console.log" -serial "file:$out/results.log"

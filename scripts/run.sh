@@ -15,7 +15,6 @@ set -e
 	sed -n 's/^report: //p' "$out/console.log" | tr -d '\r'
 } > "$out/report.txt"
 cat "$out/report.txt"
-mkdir -p "$REPO/results"
-python3 "$REPO/scripts/results.py" "$out/report.txt" "$REPO/results/run.md" > /dev/null
-echo "run: results in results/run.md"
+python3 "$REPO/scripts/results.py" "$out/report.txt" "$out/run.md" > /dev/null
+echo "run: results in $out/run.md ('make results' copies it to results/)"
 python3 "$REPO/scripts/verdict.py" "$out" run | tail -n 1

@@ -24,6 +24,35 @@ MODULE_PARM_DESC(runs, "runs of each test");
 static unsigned int pairs = 10000;
 module_param(pairs, uint, 0444);
 MODULE_PARM_DESC(pairs, "alloc+free pairs per run");
+static bool icount;
+module_param(icount, bool, 0444);
+MODULE_PARM_DESC(icount, "bracket each measurement with make bench's instruction-count markers");
+
+/*
+ * With icount=1, each measured section runs between the two marker
+ * instructions that make bench's QEMU plugin (bench/plugin/icount.c)
+ * counts between, after a line that names it; the host pairs the counts
+ * with these lines in order. Both are no-ops on real hardware.
+ */
+static __printf(2, 3) void icount_begin(unsigned int ops, const char *fmt, ...)
+{
+	char name[96];
+	va_list args;
+
+	if (!icount)
+		return;
+	va_start(args, fmt);
+	vsnprintf(name, sizeof(name), fmt, args);
+	va_end(args);
+	pr_info("icount: workload=%s ops=%u\n", name, ops);
+	asm volatile("xchg %%bx, %%bx" ::: "memory");
+}
+
+static void icount_end(void)
+{
+	if (icount)
+		asm volatile("xchg %%cx, %%cx" ::: "memory");
+}
 
 #ifdef CONFIG_CPU_ALLOC
 /* mm/percpu-internal.h: the chunks alone, for comparison in one boot */
@@ -69,12 +98,16 @@ static void bench_free(enum allocator a, void __percpu *p, size_t size)
 /* One run of alloc+free pairs: picoseconds per pair */
 static u64 time_pairs(enum allocator a, size_t size)
 {
-	u64 t = ktime_get_ns();
 	unsigned int i;
+	u64 t;
 
+	icount_begin(pairs, "pair_%s_%zu", names[a], size);
+	t = ktime_get_ns();
 	for (i = 0; i < pairs; i++)
 		bench_free(a, bench_alloc(a, size), size);
-	return (ktime_get_ns() - t) * 1000 / pairs;
+	t = ktime_get_ns() - t;
+	icount_end();
+	return t * 1000 / pairs;
 }
 
 enum order { IN_ORDER, REVERSE, ALTERNATE, NR_ORDERS };
@@ -93,13 +126,17 @@ static int time_bulk(enum allocator a, size_t size, unsigned int n,
 
 	if (!obj)
 		return -ENOMEM;
+	icount_begin(n, "bulk_alloc_%s_%zu_%u_%s", names[a], size, n, orders[o]);
 	t = ktime_get_ns();
 	for (i = 0; i < n; i++)
 		obj[i] = bench_alloc(a, size);
-	*alloc_ps = (ktime_get_ns() - t) * 1000 / n;
+	t = ktime_get_ns() - t;
+	icount_end();
+	*alloc_ps = t * 1000 / n;
 	for (i = 0; i < n; i++)
 		if (!obj[i])
 			pr_warn("%s: allocation %u of %zu bytes failed\n", names[a], i, size);
+	icount_begin(n, "bulk_free_%s_%zu_%u_%s", names[a], size, n, orders[o]);
 	t = ktime_get_ns();
 	for (i = 0; i < n; i++) {
 		switch (o) {
@@ -114,7 +151,9 @@ static int time_bulk(enum allocator a, size_t size, unsigned int n,
 		}
 		bench_free(a, obj[j], size);
 	}
-	*free_ps = (ktime_get_ns() - t) * 1000 / n;
+	t = ktime_get_ns() - t;
+	icount_end();
+	*free_ps = t * 1000 / n;
 	vfree(obj);
 	return 0;
 }
@@ -122,10 +161,13 @@ static int time_bulk(enum allocator a, size_t size, unsigned int n,
 /* kmalloc(64)+kfree pairs: SLUB's fast paths on per-CPU data */
 static void time_slub(u64 *ps, u64 *cycles)
 {
-	cycles_t c = get_cycles();
-	u64 t = ktime_get_ns();
 	unsigned int i;
+	cycles_t c;
+	u64 t;
 
+	icount_begin(pairs, "slub_64");
+	c = get_cycles();
+	t = ktime_get_ns();
 	for (i = 0; i < pairs; i++) {
 		void *p = kmalloc(64, GFP_KERNEL);
 
@@ -133,8 +175,11 @@ static void time_slub(u64 *ps, u64 *cycles)
 		OPTIMIZER_HIDE_VAR(p);
 		kfree(p);
 	}
-	*ps = (ktime_get_ns() - t) * 1000 / pairs;
-	*cycles = (u64)(get_cycles() - c) * 1000 / pairs;
+	t = ktime_get_ns() - t;
+	c = get_cycles() - c;
+	icount_end();
+	*ps = t * 1000 / pairs;
+	*cycles = (u64)c * 1000 / pairs;
 }
 
 static void print_ps(const char *what, u64 ps)

@@ -1,0 +1,71 @@
+#!/bin/sh
+# modes: icount
+# make bench's instruction counts: every workload runs between the two
+# marker instructions of guest/src/icount.c, which the host's QEMU plugin
+# (bench/plugin/icount.c) counts between. guest.runs= sets the runs
+# (3), guest.workloads= a comma-separated subset (default: all). Each
+# workload runs once unmeasured first ("warmup-"), so that slab caches,
+# per-CPU chunks and the page cache are in their steady state.
+arg() { tr ' ' '\n' < /proc/cmdline | sed -n "s/^guest.$1=//p"; }
+runs=$(arg runs)
+only=$(arg workloads)
+want() { [ -z "$only" ] || echo ",$only," | grep -q ",$1,"; }
+
+cg=/sys/fs/cgroup
+mkdir -p $cg /tmp/icount-mnt
+grep -q " $cg cgroup2 " /proc/mounts || mount -t cgroup2 none $cg || exit 1
+echo +memory > $cg/cgroup.subtree_control || exit 1
+# iproute2's tc, not busybox's (which is first in PATH)
+tc=/usr/bin/tc
+$tc qdisc add dev lo ingress || exit 1
+# tc batch: N filters, each with a gact action (per-CPU statistics of
+# its own), added and deleted one at a time
+tcbatch() {
+	i=1
+	while [ $i -le "$1" ]; do
+		echo "filter add dev lo ingress pref $i matchall action gact pass"
+		echo "filter del dev lo ingress pref $i"
+		i=$((i + 1))
+	done
+}
+tcbatch 100 > /tmp/tc-100
+tcbatch 10 > /tmp/tc-10
+
+# name ops [icount options and workload]...
+one() {
+	name=$1 ops=$2 warm=$3
+	shift 3
+	want "$name" || return 0
+	if [ "$run" = 0 ]; then
+		icount "$@" "warmup-$name" "$warm" $work || return 1
+	else
+		icount "$@" "$name" "$ops" $work || return 1
+	fi
+}
+all() {
+	work=fork one fork 500 50 &&
+	work=exec one exec 200 20 &&
+	work=vfork one vfork 200 20 &&
+	work="memcg $cg" one memcg 100 10 -s 200 &&
+	work="mount /tmp/icount-mnt" one mount 300 30 -s 200 &&
+	work=netns one netns 30 3 -s 300 &&
+	{ [ "$run" = 0 ] && b=/tmp/tc-10 || b=/tmp/tc-100; work="run $tc -batch $b"; } &&
+	one tc 100 10 -s 200 &&
+	work="run hackbench -g 4 -l 100" one hackbench_process 1 1 &&
+	work="run hackbench -T -g 4 -l 100" one hackbench_thread 1 1
+}
+for run in $(seq 0 "${runs:-3}"); do
+	all > /tmp/icount.out 2>&1
+	rc=$?
+	cat /tmp/icount.out
+	[ $rc = 0 ] || { echo "icount: run $run failed"; exit 1; }
+done
+
+# The in-kernel pair and bulk benchmark, each run bracketed by markers
+if want module; then
+	ko=/lib/modules/bench/percpu_bench.ko
+	[ -f $ko ] || { echo "$ko missing"; exit 1; }
+	insmod $ko icount=1 runs="${runs:-3}" || exit 1
+	rmmod percpu_bench
+fi
+exit 0

@@ -1,0 +1,273 @@
+#!/usr/bin/env python3
+"""Turn make bench's instruction-count boots into tables, a CSV and a plot.
+
+    icount-report.py BENCHDIR OUTDIR
+
+BENCHDIR holds icount-smp<S>-round<R>-<kernel>/ and cache-<kernel>/, each
+with console.log (the guest names every interval: 'icount: workload=W
+ops=N') and plugin.log (the plugin counts it: 'icount: insns=...'), in the
+same order. OUTDIR gets icount.csv (every interval) and icount.png;
+BENCHDIR gets icount.md, the markdown that bench-report.py puts first in
+OUTDIR/README.md. The tables are printed too. Exits 1 when a boot's labels
+and counts do not pair up.
+"""
+import csv
+import glob
+import os
+import re
+import statistics
+import subprocess
+import sys
+
+src, dst = sys.argv[1], sys.argv[2]
+os.makedirs(dst, exist_ok=True)
+KERNELS = ['stock', 'patched', 'patched-off']
+LABEL = re.compile(r'icount: workload=(\S+) ops=(\d+)')
+COUNT = re.compile(r'^icount: insns=(\d+) loads=(\d+) stores=(\d+) l1d_misses=(\d+)')
+WORKLOADS = [
+    ('fork', 'fork+exit'),
+    ('exec', 'fork+exec (static binary)'),
+    ('vfork', 'vfork+exec (static binary)'),
+    ('memcg', 'memcg mkdir+rmdir (cgroup v2, +memory)'),
+    ('mount', 'tmpfs mount+umount'),
+    ('netns', 'netns create+destroy (unshare, setns back)'),
+    ('tc', 'tc matchall filter + gact action, add+del'),
+    ('hackbench_process', 'hackbench -g 4 -l 100 (whole run)'),
+    ('hackbench_thread', 'hackbench -T -g 4 -l 100 (whole run)'),
+]
+ok = True
+rows = []   # smp, round, kernel, workload, run, ops, insns, loads, stores, misses
+
+
+def read_boot(d, smp, rnd, kernel):
+    global ok
+    labels = []
+    try:
+        for line in open(os.path.join(d, 'console.log'), errors='replace'):
+            m = LABEL.search(line)
+            if m:
+                labels.append((m.group(1), int(m.group(2))))
+        counts = [tuple(int(x) for x in m.groups())
+                  for m in (COUNT.match(l) for l in open(os.path.join(d, 'plugin.log')))
+                  if m]
+    except OSError as e:
+        print('icount-report: %s: %s' % (d, e), file=sys.stderr)
+        ok = False
+        return
+    if len(labels) != len(counts) or not labels:
+        print('icount-report: %s: %d labels, %d counts: not paired' %
+              (d, len(labels), len(counts)), file=sys.stderr)
+        ok = False
+        return
+    seen = {}
+    for (wl, ops), c in zip(labels, counts):
+        if wl.startswith('warmup-'):
+            continue
+        seen[wl] = seen.get(wl, 0) + 1
+        rows.append((smp, rnd, kernel, wl, seen[wl], ops) + c)
+
+
+for d in sorted(glob.glob(os.path.join(src, 'icount-smp*-round*-*'))):
+    m = re.match(r'icount-smp(\d+)-round(\d+)-(.*)', os.path.basename(d))
+    read_boot(d, int(m.group(1)), int(m.group(2)), m.group(3))
+for d in sorted(glob.glob(os.path.join(src, 'cache-*'))):
+    read_boot(d, 0, 1, os.path.basename(d)[len('cache-'):])   # smp 0: the cache boots
+
+with open(os.path.join(dst, 'icount.csv'), 'w', newline='') as f:
+    w = csv.writer(f)
+    w.writerow(['smp', 'round', 'kernel', 'workload', 'run', 'ops', 'insns', 'loads',
+                'stores', 'l1d_misses'])
+    w.writerows(rows)
+    # smp 0 marks the boots with the L1D model (-smp 2)
+
+
+def per_op(smp, kernel, wl, field=6):
+    return [r[field] / r[5] for r in rows if r[0] == smp and r[2] == kernel and r[3] == wl]
+
+
+def mmm(v):
+    return (min(v), statistics.median(v), max(v)) if v else None
+
+
+def fmt(t):
+    if not t:
+        return '-'
+    prec = 1 if t[1] < 1000 else 0
+    return ' / '.join('{:,.{p}f}'.format(x, p=prec) for x in t)
+
+
+def ratio(a, b):
+    return '%.3f' % (a[1] / b[1]) if a and b else '-'
+
+
+def spread(t):
+    return 100.0 * (t[2] - t[0]) / t[1] if t and t[1] else None
+
+
+meta = {}
+if os.path.exists(os.path.join(src, 'meta.txt')):
+    meta = dict(l.split(': ', 1) for l in open(os.path.join(src, 'meta.txt')).read().splitlines()
+                if ': ' in l)
+smps = sorted({r[0] for r in rows if r[0]})
+boots = {s: len({(r[1], r[2]) for r in rows if r[0] == s}) for s in smps}
+out = ['## Instructions per operation (exact counts)', '',
+       'Guest instructions, kernel and user, every vCPU, counted by the TCG plugin '
+       '`bench/plugin/icount.c` between two marker instructions that '
+       '`guest/src/icount.c` (or `percpu_bench icount=1`) executes around each workload '
+       '(`guest/tests/70-icount.sh`), divided by the operations in it. QEMU runs every '
+       'vCPU on one host thread (`-accel tcg,thread=single`), `-cpu max,-rdrand,-rdseed`, '
+       '`nokaslr norandmaps randomize_kstack_offset=off`. Each workload runs once '
+       'unmeasured, then %s times per boot; min / median / max over every run of every '
+       'boot; ratios compare medians; "spread" is (max - min) / median. memcg, mount, '
+       'netns and tc include a settle time after the last operation (200-300 ms, idle '
+       'but for the RCU callbacks and workers that free what they allocated). Every '
+       'interval is in [icount.csv](icount.csv).'
+       % (meta.get('icount_runs', 'ICOUNT_RUNS')), '']
+summary = {}
+for s in smps:
+    out.extend(['### -smp %d (%d boots, kernels interleaved)' % (s, boots[s]), '',
+                '| workload | stock | patched | cpu_alloc=off | patched / stock | off / stock '
+                '| spread stock / patched / off |',
+                '|---|---:|---:|---:|---:|---:|---:|'])
+    for wl, title in WORKLOADS:
+        t = {k: mmm(per_op(s, k, wl)) for k in KERNELS}
+        if not t['stock'] and not t['patched']:
+            continue
+        sp = ' / '.join('%.1f%%' % spread(t[k]) if t[k] else '-' for k in KERNELS)
+        out.append('| %s | %s | %s | %s | %s | %s | %s |' % (
+            title, fmt(t['stock']), fmt(t['patched']), fmt(t['patched-off']),
+            ratio(t['patched'], t['stock']), ratio(t['patched-off'], t['stock']), sp))
+        summary[(s, wl)] = t
+    out.append('')
+
+# ---- the in-kernel benchmark -------------------------------------------
+pairs = sorted({r[3] for r in rows if r[3].startswith('pair_')})
+if pairs:
+    s = smps[0]
+    out.extend(['### In-kernel alloc+free pairs (`percpu_bench icount=1`, -smp %d)' % s, '',
+                'Instructions per pair. "percpu" is `__alloc_percpu()`+`free_percpu()` (the '
+                'chunk allocator on stock and with `cpu_alloc=off`, the area on the patched '
+                'kernel), "chunk" the chunk allocator alone and "cpu_alloc" `cpu_alloc('
+                '__GFP_ZERO)`+`cpu_free()`, both on the patched kernel.', '',
+                '| size | stock percpu | patched percpu | patched chunk | patched cpu_alloc '
+                '| off percpu | stock / patched percpu | chunk / cpu_alloc |',
+                '|---:|---:|---:|---:|---:|---:|---:|---:|'])
+    for size in sorted({int(p.rsplit('_', 1)[1]) for p in pairs}):
+        st = mmm(per_op(s, 'stock', 'pair_percpu_%d' % size))
+        pa = mmm(per_op(s, 'patched', 'pair_percpu_%d' % size))
+        ch = mmm(per_op(s, 'patched', 'pair_chunk_%d' % size))
+        ca = mmm(per_op(s, 'patched', 'pair_cpu_alloc_%d' % size))
+        of = mmm(per_op(s, 'patched-off', 'pair_percpu_%d' % size))
+        out.append('| %d | %s | %s | %s | %s | %s | %s | %s |' % (
+            size, fmt(st), fmt(pa), fmt(ch), fmt(ca), fmt(of),
+            '%.1fx' % (st[1] / pa[1]) if st and pa else '-',
+            '%.1fx' % (ch[1] / ca[1]) if ch and ca else '-'))
+    sl = {k: mmm(per_op(s, k, 'slub_64')) for k in KERNELS}
+    out.extend(['', 'SLUB `kmalloc(64)`+`kfree()`, instructions per pair: %s.' % ', '.join(
+        '%s %s' % (k, fmt(sl[k])) for k in KERNELS if sl[k]), ''])
+    bulk = sorted({r[3] for r in rows if r[3].startswith('bulk_alloc_percpu_')},
+                  key=lambda w: [int(x) if x.isdigit() else x for x in w.split('_')])
+    out.extend(['Bulk: N objects allocated, then freed in order; instructions per object '
+                '(the other orders are in icount.csv).', '',
+                '| size | N | alloc: stock | alloc: patched | alloc: patched chunk '
+                '| free: stock | free: patched | free: patched chunk |',
+                '|---:|---:|---:|---:|---:|---:|---:|---:|'])
+    for wl in bulk:
+        parts = wl.split('_')
+        size, n, order = parts[3], parts[4], '_'.join(parts[5:])
+        if order != 'in_order':
+            continue
+        cells = []
+        for phase in ['alloc', 'free']:
+            for k, a in [('stock', 'percpu'), ('patched', 'percpu'), ('patched', 'chunk')]:
+                t = mmm(per_op(s, k, 'bulk_%s_%s_%s_%s_in_order' % (phase, a, size, n)))
+                cells.append('{:,.0f}'.format(t[1]) if t else '-')
+        out.append('| %s | %s | %s |' % (size, n, ' | '.join(cells)))
+    out.append('')
+
+# ---- the cache model ----------------------------------------------------
+cache = [(wl, k) for wl in ['exec', 'mount'] for k in ['stock', 'patched']
+         if per_op(0, k, wl)]
+if cache:
+    out.extend(['### L1 data-cache misses (plugin model, -smp 2, one boot each)', '',
+                'The plugin with `cache=on`: a 32 KiB, 8-way, 64-byte-line LRU cache per vCPU '
+                'over physical addresses, every load and store. Per operation, medians of '
+                'the runs; misses per 1000 instructions in the last column.', '',
+                '| workload | kernel | instructions | loads + stores | L1D misses '
+                '| misses / stock | misses per 1k insns |',
+                '|---|---|---:|---:|---:|---:|---:|'])
+    for wl in ['exec', 'mount']:
+        base = mmm(per_op(0, 'stock', wl, 9))
+        for k in ['stock', 'patched']:
+            ins, ld, stv, mi = (mmm(per_op(0, k, wl, f)) for f in (6, 7, 8, 9))
+            if not ins:
+                continue
+            out.append('| %s | %s | {:,.0f} | {:,.0f} | {:,.0f} | %s | %.2f |'.format(
+                ins[1], ld[1] + stv[1], mi[1]) % (wl, k, ratio(mi, base), 1000 * mi[1] / ins[1]))
+    out.append('')
+
+# ---- the targets, computed ----------------------------------------------
+if summary:
+    def med(s, wl, k):
+        t = summary.get((s, wl), {}).get(k)
+        return t[1] if t else None
+
+    above = ['%s at -smp %d (%+.2f%%)' % (wl, s, 100 * (med(s, wl, 'patched') / med(s, wl, 'stock') - 1))
+             for (s, wl) in summary
+             if med(s, wl, 'patched') and med(s, wl, 'stock') and med(s, wl, 'patched') > med(s, wl, 'stock')]
+    five = []
+    for wl in ['mount', 'memcg', 'netns', 'tc']:
+        a, b = med(2, wl, 'patched'), med(2, wl, 'stock')
+        if a and b:
+            five.append('%s %+.1f%%' % (wl, 100 * (a / b - 1)))
+    hb = []
+    for s in smps:
+        for wl in ['hackbench_process', 'hackbench_thread']:
+            a, b = med(s, wl, 'patched'), med(s, wl, 'stock')
+            if a and b:
+                hb.append('%s -smp %d %+.2f%%' % (wl, s, 100 * (a / b - 1)))
+    sp = []
+    for s in smps:
+        for wl in ['fork', 'exec', 'hackbench_process', 'hackbench_thread']:
+            for k in KERNELS:
+                t = summary.get((s, wl), {}).get(k)
+                if t and spread(t) >= 1.0:
+                    sp.append('%s %s -smp %d %.1f%%' % (wl, k, s, spread(t)))
+    out.extend(['### Against the targets (computed from the tables above)', '',
+                '- Patched at or below stock on every workload (median): %s.' %
+                ('yes' if not above else 'no, above stock: ' + ', '.join(above)),
+                '- At least 5%% fewer instructions than stock on mount, memcg, netns, tc at '
+                '-smp 2: %s.' % (', '.join(five) or '-'),
+                '- hackbench within 0.5%% of stock: %s.' % (', '.join(hb) or '-'),
+                '- Spread under 1%% for fork, exec, hackbench: %s.' %
+                ('yes' if not sp else 'no: ' + ', '.join(sp)), ''])
+
+open(os.path.join(src, 'icount.md'), 'w').write('\n'.join(out) + '\n')
+print('\n'.join(out))
+
+# ---- plot: patched / stock and off / stock per workload -------------------
+series = [(s, k) for s in smps for k in ['patched', 'patched-off']
+          if any(summary.get((s, wl), {}).get(k) for wl, _ in WORKLOADS)]
+if series:
+    data = ''
+    for wl, title in WORKLOADS:
+        cols = []
+        for s, k in series:
+            a, b = summary.get((s, wl), {}).get(k), summary.get((s, wl), {}).get('stock')
+            cols.append('%.4f' % (a[1] / b[1]) if a and b else 'NaN')
+        data += '"%s" %s\n' % (wl, ' '.join(cols))
+    dat = os.path.join(dst, '.icount.dat')
+    open(dat, 'w').write(data)
+    plot = ['"%s" u %d:xtic(1) t "%s / stock, -smp %d"' % (dat, i + 2, k, s)
+            for i, (s, k) in enumerate(series)]
+    script = ('set terminal png size 1000,560 font ",10" noenhanced\n'
+              'set output "%s"\n' % os.path.join(dst, 'icount.png') +
+              'set title "Instructions per operation against stock (median; below 1: fewer)"\n'
+              'set style data histogram\nset style histogram clustered gap 1\n'
+              'set style fill solid 0.7 border -1\nset xtics rotate by -30\n'
+              'set ylabel "ratio of medians"\nset yrange [0.8:1.05]\nset grid y\n'
+              'set arrow from graph 0, first 1 to graph 1, first 1 nohead dt 2\n'
+              'plot ' + ', '.join(plot) + '\n')
+    subprocess.run(['gnuplot'], input=script.encode(), check=True)
+    os.unlink(dat)
+sys.exit(0 if ok else 1)

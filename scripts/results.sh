@@ -1,0 +1,16 @@
+#!/bin/bash
+# make results: copy the reports of the last 'make run' and 'make check'
+# from build/ into results/, the only way those targets change results/
+# (make bench and make check-debug write theirs there themselves).
+set -eu
+n=0
+copy() {
+	if [ -f "$1" ]; then
+		cp "$1" "$REPO/results/$2"
+		echo "results: $2 from $1"
+		n=$((n + 1))
+	fi
+}
+copy "$BUILD/run/run.md" run.md
+copy "$BUILD/check/sizing.md" sizing.md
+[ $n -gt 0 ] || { echo "results: nothing to copy (make run or make check first)" >&2; exit 1; }
