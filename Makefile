@@ -24,7 +24,7 @@ export ROUNDS RUNS QUICK STOCK_KSRC FUZZ_SECONDS DEBUG_SMP TIMEOUT ICOUNT_RUNS I
 # Paths under build/ hash relative to it, so another clone reuses the cache.
 export CCACHE_BASEDIR := $(BUILD)
 
-PLUGIN  := $(BUILD)/plugin
+PLUGIN_DIR := $(BUILD)/plugin
 
 .PHONY: all deps tree config build initramfs run check check-debug bench fuzz hygiene plugin results clean distclean help
 
@@ -76,10 +76,10 @@ bench: initramfs plugin
 
 # QEMU's plugin API header comes from Debian's qemu source package
 plugin: deps
-	@$(STAGE) plugin sh -c '$(REPO)/scripts/plugin-header.sh $(PLUGIN) && \
-		gcc -O2 -Wall -Wextra -Wno-unused-parameter -shared -fPIC -I$(PLUGIN) \
-		-o $(PLUGIN)/icount.so $(REPO)/bench/plugin/icount.c && \
-		echo "plugin: $(PLUGIN)/icount.so, $$(cat $(PLUGIN)/qemu-version.txt)"'
+	@$(STAGE) plugin sh -c '$(REPO)/scripts/plugin-header.sh $(PLUGIN_DIR) && \
+		gcc -O2 -Wall -Wextra -Wno-unused-parameter -shared -fPIC -I$(PLUGIN_DIR) \
+		-o $(PLUGIN_DIR)/icount.so $(REPO)/bench/plugin/icount.c && \
+		echo "plugin: $(PLUGIN_DIR)/icount.so, $$(cat $(PLUGIN_DIR)/qemu-version.txt)"'
 
 # make run and make check write under build/; this is how results/ changes
 results:

@@ -28,7 +28,7 @@ plugin=${PLUGIN_SO:-$BUILD/plugin/icount.so}
 dir=$BUILD/bench
 mkdir -p "$dir"
 # a smaller run must not pick up the boots of a larger one
-rm -rf "$dir"/round* "$dir"/icount-* "$dir"/cache-*
+rm -rf "$dir"/round* "$dir"/icount-* "$dir"/cache-* "$dir/icount.md"
 say() { echo "bench: $*"; }
 [ -f "$plugin" ] || { say "$plugin missing (make plugin)"; exit 1; }
 
@@ -87,14 +87,15 @@ boot() {
 }
 
 # Instruction counts: no address or stack randomization, so that every
-# boot runs the same code on the same addresses.
+# boot runs the same code on the same addresses. The guest's timer
+# follows the host's clock, so these boots want an otherwise idle host.
 fixed="nokaslr norandmaps randomize_kstack_offset=off"
 for s in $icount_smp; do
 	for r in $(seq "$rounds"); do
 		for k in stock patched patched-off; do
 			say "instructions, -smp $s, round $r of $rounds: $k kernel"
 			out=$dir/icount-smp$s-round$r-$k
-			SMP=$s PLUGIN=$plugin boot $k "$out" \
+			SMP=$s PLUGIN=$plugin TIMEOUT=${TIMEOUT:-1800} boot $k "$out" \
 				"guest.mode=icount guest.runs=$icount_runs $fixed"
 			say "  $(grep -sc '^icount: insns=' "$out/plugin.log" || true) intervals counted"
 		done
@@ -104,7 +105,7 @@ done
 for k in stock patched; do
 	say "L1D model, -smp 2: $k kernel (exec, mount)"
 	out=$dir/cache-$k
-	SMP=2 PLUGIN=$plugin,cache=on boot $k "$out" \
+	SMP=2 PLUGIN=$plugin,cache=on TIMEOUT=${TIMEOUT:-1800} boot $k "$out" \
 		"guest.mode=icount guest.runs=$icount_runs guest.workloads=exec,mount $fixed"
 done
 python3 "$REPO/scripts/icount-report.py" "$dir" "$REPO/results/bench" || failed=1

@@ -2,17 +2,19 @@
 # Fetch QEMU's TCG plugin API header, which no Debian binary package ships,
 # from the source package of the installed QEMU, once.
 #   plugin-header.sh DIR
-# DIR gets qemu-plugin.h and qemu-version.txt. apt runs under a private
-# configuration in DIR/apt: the machine's own sources, turned into deb-src
-# entries, with lists and cache of its own, so /etc/apt stays as it is.
+# DIR gets qemu-plugin.h and qemu-version.txt. apt runs with a private
+# configuration (APT_CONFIG) in DIR/apt: deb-src twins of the machine's
+# Debian sources, lists and cache of its own and no configuration parts,
+# so neither /etc/apt, nor /var/lib/apt, nor the machine's apt hooks
+# (appstream, packagekit) are touched.
 set -eu
 dir=$(readlink -m "$1")
 [ -f "$dir/qemu-plugin.h" ] && exit 0
 apt=$dir/apt
 rm -rf "$apt"
-mkdir -p "$apt/lists/partial" "$apt/cache/archives/partial" "$apt/parts" "$apt/src"
+mkdir -p "$apt/lists/partial" "$apt/cache/archives/partial" "$apt/parts" \
+	"$apt/conf.d" "$apt/src"
 
-# deb-src twins of the machine's deb entries, in both source formats.
 list=$apt/sources.list
 : > "$list"
 for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
@@ -23,20 +25,27 @@ for f in /etc/apt/sources.list.d/*.sources; do
 	grep -q 'debian' "$f" || continue
 	sed 's/^Types: *deb$/Types: deb-src/' "$f" > "$apt/parts/$(basename "$f")"
 done
-opts="-o Dir::Etc::sourcelist=$list -o Dir::Etc::sourceparts=$apt/parts
-      -o Dir::State::Lists=$apt/lists -o Dir::Cache=$apt/cache
-      -o Dir::Cache::archives=$apt/cache/archives -o APT::Sandbox::User=root"
+cat > "$apt/apt.conf" <<CONF
+Dir::Etc::sourcelist "$list";
+Dir::Etc::sourceparts "$apt/parts";
+Dir::Etc::parts "$apt/conf.d";
+Dir::State::Lists "$apt/lists";
+Dir::State::status "/var/lib/dpkg/status";
+Dir::Cache "$apt/cache";
+Dir::Cache::archives "$apt/cache/archives";
+APT::Sandbox::User "root";
+CONF
+export APT_CONFIG=$apt/apt.conf
 SUDO=
-[ "$(id -u)" = 0 ] || SUDO=sudo
+[ "$(id -u)" = 0 ] || SUDO="sudo --preserve-env=APT_CONFIG"
 echo "plugin-header: fetching Debian's source index (private apt configuration in $apt)"
-# shellcheck disable=SC2086
-$SUDO apt-get $opts -q update >/dev/null
+$SUDO apt-get -q update >/dev/null
 ver=$(dpkg-query -W -f='${source:Version}' qemu-system-x86)
 cd "$apt/src"
-# shellcheck disable=SC2086
-$SUDO apt-get $opts -q source --download-only "qemu=$ver" >/dev/null ||
-	$SUDO apt-get $opts -q source --download-only qemu >/dev/null
-orig=$(ls qemu_*.orig.tar.*)
+$SUDO apt-get -q source --download-only "qemu=$ver" >/dev/null ||
+	$SUDO apt-get -q source --download-only qemu >/dev/null
+orig=$(ls qemu_*.orig.tar.xz qemu_*.orig.tar.gz qemu_*.orig.tar.bz2 2>/dev/null | head -1)
+[ -n "$orig" ] || { echo "plugin-header: no qemu orig tarball downloaded" >&2; exit 1; }
 member=$(tar -tf "$orig" | grep -m1 '/include/qemu/qemu-plugin.h$')
 tar -xOf "$orig" "$member" > "$dir/qemu-plugin.h.tmp"
 mv "$dir/qemu-plugin.h.tmp" "$dir/qemu-plugin.h"

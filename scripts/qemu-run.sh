@@ -32,6 +32,7 @@ if [ -n "${PLUGIN:-}" ]; then
 	mode=TCG
 	rm -f "$out/plugin.log"
 	plugin_args="-plugin $PLUGIN -d plugin -D $out/plugin.log"
+	case $out in *" "*) echo "qemu: PLUGIN needs an OUTDIR without spaces" >&2; exit 2 ;; esac
 fi
 numa_args=
 smp_args=$smp

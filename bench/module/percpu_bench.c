@@ -27,12 +27,15 @@ MODULE_PARM_DESC(pairs, "alloc+free pairs per run");
 static bool icount;
 module_param(icount, bool, 0444);
 MODULE_PARM_DESC(icount, "bracket each measurement with make bench's instruction-count markers");
+static unsigned int cur_run;
 
 /*
  * With icount=1, each measured section runs between the two marker
  * instructions that make bench's QEMU plugin (bench/plugin/icount.c)
  * counts between, after a line that names it; the host pairs the counts
- * with these lines in order. Both are no-ops on real hardware.
+ * with these lines in order. Both are no-ops on real hardware. The first
+ * run is named a warm-up, which the host leaves out: it fills the slab
+ * caches and populates the chunk pages the later runs reuse.
  */
 static __printf(2, 3) void icount_begin(unsigned int ops, const char *fmt, ...)
 {
@@ -44,7 +47,7 @@ static __printf(2, 3) void icount_begin(unsigned int ops, const char *fmt, ...)
 	va_start(args, fmt);
 	vsnprintf(name, sizeof(name), fmt, args);
 	va_end(args);
-	pr_info("icount: workload=%s ops=%u\n", name, ops);
+	pr_info("icount: workload=%s%s ops=%u\n", cur_run ? "" : "warmup-", name, ops);
 	asm volatile("xchg %%bx, %%bx" ::: "memory");
 }
 
@@ -200,6 +203,7 @@ static int __init percpu_bench_init(void)
 	pr_info("start runs=%u pairs=%u cpu_alloc=%d\n", runs, pairs,
 		IS_ENABLED(CONFIG_CPU_ALLOC));
 	for (r = 0; r < runs; r++) {
+		cur_run = r;
 		/* interleaved, so that drift hits every allocator alike */
 		for (s = 0; s < ARRAY_SIZE(sizes); s++)
 			for (a = 0; a < NR_ALLOCATORS; a++) {

@@ -18,12 +18,18 @@
  * interval measured on its console, in the same order; the host pairs
  * the two (scripts/icount-report.py).
  *
- * Instructions are counted per translation block, by an inline add on
- * entry of the block: an exact count of everything every vCPU executed,
- * kernel and user, as long as one host thread runs all vCPUs
- * (thread=single), which also keeps the counters free of races. A block
- * is counted whole when it starts, so both ends of an interval are off by
- * at most one block's length: the same few instructions on every run.
+ * Every instruction adds one to a counter inline as it executes, so an
+ * instruction that faults and is restarted counts once per attempt, and a
+ * rep-prefixed string instruction once per iteration (QEMU executes each
+ * iteration as one instruction): memset() and clear_page() count in
+ * proportion to the bytes they write. That is everything every vCPU
+ * executed, kernel and user, race-free as long as one host thread runs
+ * all vCPUs (thread=single). The markers add at most one instruction to
+ * an interval, the same in every one.
+ *
+ * The guest's timer still follows the host's clock, so an interval also
+ * holds the timer interrupts of its wall-clock length: measure on an
+ * otherwise idle host.
  *
  * The cache model, per vCPU: 32 KiB, 8 ways, 64-byte lines, LRU, physical
  * addresses, loads and stores alike (write-allocate), every access
@@ -130,12 +136,12 @@ static void on_translate(qemu_plugin_id_t id, struct qemu_plugin_tb *tb)
 {
 	size_t i, n = qemu_plugin_tb_n_insns(tb);
 
-	qemu_plugin_register_vcpu_tb_exec_inline(tb, QEMU_PLUGIN_INLINE_ADD_U64,
-						 &insns, n);
 	for (i = 0; i < n; i++) {
 		struct qemu_plugin_insn *insn = qemu_plugin_tb_get_insn(tb, i);
 		enum marker m = marker_of(insn);
 
+		qemu_plugin_register_vcpu_insn_exec_inline(insn, QEMU_PLUGIN_INLINE_ADD_U64,
+							   &insns, 1);
 		if (m)
 			qemu_plugin_register_vcpu_insn_exec_cb(insn, on_marker,
 							       QEMU_PLUGIN_CB_NO_REGS,

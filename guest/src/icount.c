@@ -206,7 +206,7 @@ int main(int argc, char **argv)
 	if (settle_ms)
 		usleep(settle_ms * 1000);
 	mark_stop();
-	/* the host pairs a count with this label only when the run succeeded */
+	/* the host leaves out the count of an interval that failed */
 	printf("icount: end workload=%s status=%s\n", label, rc ? "failed" : "ok");
 	return rc ? 1 : 0;
 }

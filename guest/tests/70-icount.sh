@@ -31,7 +31,8 @@ tcbatch() {
 tcbatch 100 > /tmp/tc-100
 tcbatch 10 > /tmp/tc-10
 
-# name ops [icount options and workload]...
+# one NAME OPS WARMUP_OPS [icount options]: run $work, measured or, in
+# run 0, as a warm-up
 one() {
 	name=$1 ops=$2 warm=$3
 	shift 3
@@ -65,7 +66,8 @@ done
 if want module; then
 	ko=/lib/modules/bench/percpu_bench.ko
 	[ -f $ko ] || { echo "$ko missing"; exit 1; }
-	insmod $ko icount=1 runs="${runs:-3}" || exit 1
+	# one more run than measured: the module's first is its warm-up
+	insmod $ko icount=1 runs=$((${runs:-3} + 1)) || exit 1
 	rmmod percpu_bench
 fi
 exit 0
