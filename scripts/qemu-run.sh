@@ -3,7 +3,8 @@
 #   qemu-run.sh BZIMAGE INITRD OUTDIR
 # Environment: SMP (2), MEM (1024, MiB), CPU (host with KVM, max under TCG),
 # APPEND (extra kernel arguments), TIMEOUT (seconds, 600), NUMA (nodes, 0),
-# PLUGIN (a TCG plugin with its arguments, e.g. icount.so,cache=on).
+# PLUGIN (a TCG plugin with its arguments, e.g. icount.so,cache=on),
+# QEMU_ARGS (further QEMU options).
 # OUTDIR gets console.log (serial 0: the kernel console) and results.log
 # (serial 1: the guest's TAP lines), and with PLUGIN the plugin's output
 # in plugin.log. Exits 124 on timeout.
@@ -53,7 +54,7 @@ echo "qemu: $mode, -smp $smp, -m $mem, -cpu $cpu${numa_args:+, $numa NUMA nodes}
 set +e
 # shellcheck disable=SC2086
 timeout --foreground -k 5 "$timeout" qemu-system-x86_64 $accel -cpu "$cpu" \
-	-smp "$smp_args" -m "$mem" $numa_args $plugin_args -kernel "$kernel" -initrd "$initrd" \
+	-smp "$smp_args" -m "$mem" $numa_args $plugin_args ${QEMU_ARGS:-} -kernel "$kernel" -initrd "$initrd" \
 	-append "console=ttyS0 panic=-1 loglevel=7 ${APPEND:-}" \
 	-display none -monitor none -no-reboot \
 	-serial "file:$out/console.log" -serial "file:$out/results.log"
