@@ -14,7 +14,16 @@ smp=${SMP:-2} mem=${MEM:-1024} timeout=${TIMEOUT:-600} numa=${NUMA:-0}
 mkdir -p "$out"
 rm -f "$out/console.log" "$out/results.log"
 
-if [ -r /dev/kvm ] && [ -w /dev/kvm ]; then
+# KVM when it can start a vCPU of the model we would ask for: some nested
+# hosts give /dev/kvm but refuse an MSR of -cpu host (QEMU then aborts).
+# A paused QEMU (-S) that is still alive after 3 s has set up its vCPUs.
+kvm_usable() {
+	[ -r /dev/kvm ] && [ -w /dev/kvm ] || return 1
+	timeout 3 qemu-system-x86_64 -accel kvm -cpu "$1" -S -display none \
+		-nodefaults -monitor none > /dev/null 2>&1
+	[ $? = 124 ]
+}
+if [ -z "${PLUGIN:-}" ] && kvm_usable "${CPU:-host}"; then
 	accel="-accel kvm"
 	cpu=${CPU:-host}
 	mode=KVM

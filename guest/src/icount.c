@@ -20,6 +20,9 @@
  *	netns			unshare(CLONE_NEWNET), then back to the first
  *				namespace, which frees the new one
  *	run CMD [ARG...]	run CMD once, which does OPS operations
+ *	loop			OPS iterations of a two-instruction loop: a
+ *				check of the count itself (2 per operation,
+ *				plus the interrupts that land meanwhile)
  *
  * Built static, so an exec maps no shared library.
  */
@@ -122,6 +125,11 @@ static int op_mount(const char *dir, long i)
 	return 0;
 }
 
+static int op_loop(const char *arg, long i)
+{
+	return 0;
+}
+
 static int netns_home = -1;
 
 static int op_netns(const char *arg, long i)
@@ -145,11 +153,12 @@ static const struct workload {
 	{ "mount", op_mount, 1 },
 	{ "netns", op_netns, 0 },
 	{ "run", NULL, 1 },
+	{ "loop", op_loop, 0 },
 };
 
 static int usage(void)
 {
-	fprintf(stderr, "usage: icount [-s MS] LABEL OPS fork|exec|vfork|netns\n"
+	fprintf(stderr, "usage: icount [-s MS] LABEL OPS fork|exec|vfork|netns|loop\n"
 			"       icount [-s MS] LABEL OPS memcg|mount DIR\n"
 			"       icount [-s MS] LABEL OPS run CMD [ARG...]\n");
 	return 2;
@@ -190,7 +199,11 @@ int main(int argc, char **argv)
 	printf("icount: workload=%s ops=%ld\n", label, ops);
 	fflush(stdout);
 	mark_start();
-	if (w->op) {
+	if (w->op == op_loop) {
+		unsigned long n = ops;
+
+		asm volatile("1: dec %0; jnz 1b" : "+r"(n));
+	} else if (w->op) {
 		for (i = 0; i < ops && !rc; i++)
 			rc = w->op(argv[4], i);
 	} else {

@@ -49,6 +49,7 @@ one() {
 	fi
 }
 all() {
+	work=loop one loop 10000000 1000 &&
 	work=fork one fork 500 50 &&
 	work=exec one exec 200 20 &&
 	work=vfork one vfork 200 20 &&
