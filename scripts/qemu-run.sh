@@ -23,7 +23,8 @@ kvm_usable() {
 		-nodefaults -monitor none > /dev/null 2>&1
 	[ $? = 124 ]
 }
-if [ -z "${PLUGIN:-}" ] && kvm_usable "${CPU:-host}"; then
+# (the shell's own "Aborted" report of a failed probe is noise)
+if [ -z "${PLUGIN:-}" ] && kvm_usable "${CPU:-host}" 2> /dev/null; then
 	accel="-accel kvm"
 	cpu=${CPU:-host}
 	mode=KVM
