@@ -122,7 +122,7 @@ if os.path.exists(os.path.join(src, 'meta.txt')):
     meta = dict(l.split(': ', 1) for l in open(os.path.join(src, 'meta.txt')).read().splitlines()
                 if ': ' in l)
 smps = sorted({r[0] for r in rows if r[0]})
-boots = {s: len({(r[1], r[2]) for r in rows if r[0] == s}) for s in smps}
+boots = {s: len({r[1] for r in rows if r[0] == s}) for s in smps}   # rounds
 out = ['## Instructions per operation (exact counts)', '',
        'Guest instructions, kernel and user, every vCPU, counted by the TCG plugin '
        '`bench/plugin/icount.c` between two marker instructions that '
@@ -140,7 +140,7 @@ out = ['## Instructions per operation (exact counts)', '',
        % (meta.get('icount_runs', 'ICOUNT_RUNS')), '']
 summary = {}
 for s in smps:
-    out.extend(['### -smp %d (%d boots, kernels interleaved)' % (s, boots[s]), '',
+    out.extend(['### -smp %d (%d boot(s) of each kernel, interleaved)' % (s, boots[s]), '',
                 '| workload | stock | patched | cpu_alloc=off | patched / stock | off / stock '
                 '| spread stock / patched / off |',
                 '|---|---:|---:|---:|---:|---:|---:|'])
