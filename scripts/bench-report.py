@@ -74,7 +74,10 @@ stamp = '%s, QEMU %s, -smp %s, %s, %s' % (meta['kernel'], accel, meta['smp'],
                                          meta['host'], meta['date'])
 nrounds = len({r[0] for r in rows})
 out = ['# make bench results', '',
-       'Made by `%s` (scripts/bench.sh, scripts/bench-report.py).' % meta['command'],
+       'Made by `%s` (scripts/bench.sh, scripts/bench-report.py); instruction counts '
+       'at -smp %s with ICOUNT_RUNS=%s, %s, guest memory 1024 MiB.' % (
+           meta['command'], meta.get('icount_smp', '-'), meta.get('icount_runs', '-'),
+           meta.get('qemu', 'QEMU')),
        '%s. %d round(s); each round boots the stock kernel, the patched one and the '
        'patched one with `cpu_alloc=off`, in that order. Figures are min / median / max '
        'over every run of every round; ratios compare medians. Every run is in '
@@ -86,7 +89,9 @@ icount_md = os.path.join(src, 'icount.md')
 if os.path.exists(icount_md):
     out.extend(open(icount_md).read().splitlines())
     out.extend(['## Wall-clock times', '',
-                'What a user with KVM would read; under TCG the medians of different boots of '
+                'The kind of timing a user with KVM would take (none was taken under KVM '
+                'here); each round boots stock, patched and cpu_alloc=off in that fixed '
+                'order. Under TCG the medians of different boots of '
                 'one kernel differ by more than the kernels do (compare round by round in '
                 '[raw.csv](raw.csv)): read the instruction counts above for stock against '
                 'patched, and these for ratios within one boot.', ''])

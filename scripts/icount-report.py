@@ -123,8 +123,10 @@ if os.path.exists(os.path.join(src, 'meta.txt')):
                 if ': ' in l)
 smps = sorted({r[0] for r in rows if r[0]})
 boots = {s: len({r[1] for r in rows if r[0] == s}) for s in smps}   # rounds
-out = ['## Instructions per operation (exact counts)', '',
-       'Guest instructions, kernel and user, every vCPU, counted by the TCG plugin '
+out = ['## Instructions per operation', '',
+       'Every guest instruction QEMU executed in the interval, kernel and user, every vCPU '
+       '(not a hardware instructions-retired count: the periodic 250 Hz tick and deferred '
+       'work that grow with wall-clock time are in it too), counted by the TCG plugin '
        '`bench/plugin/icount.c` between two marker instructions that '
        '`guest/src/icount.c` (or `percpu_bench icount=1`) executes around each workload '
        '(`guest/tests/70-icount.sh`), divided by the operations in it. QEMU runs every '
@@ -133,10 +135,12 @@ out = ['## Instructions per operation (exact counts)', '',
        'unmeasured, then %s times per boot; min / median / max over every run of every '
        'boot; ratios compare medians; "spread" is (max - min) / median. A rep-prefixed '
        'string instruction counts once per iteration (as QEMU executes it), so zeroing '
-       'and copying count in proportion to their bytes. memcg, mount, '
-       'netns and tc include a settle time after the last operation (200-300 ms, idle '
-       'but for the RCU callbacks and workers that free what they allocated). Every '
-       'interval is in [icount.csv](icount.csv).'
+       'and copying count in proportion to their bytes. Operations per interval: fork '
+       '500, exec and vfork 200, memcg 100, mount 300, netns 30, tc 100 (one tc -batch, '
+       'its own start-up included), hackbench 1; all but hackbench run on CPU 0 '
+       '(taskset 1). memcg, mount and tc include a settle time of 200 ms after the last '
+       'operation, netns 300 ms (idle but for the RCU callbacks and workers that free '
+       'what they allocated). Every interval is in [icount.csv](icount.csv).'
        % (meta.get('icount_runs', 'ICOUNT_RUNS')), '']
 summary = {}
 for s in smps:
@@ -207,7 +211,10 @@ if cache:
     out.extend(['### L1 data-cache misses (plugin model, -smp 2, one boot each)', '',
                 'The plugin with `cache=on`: a 32 KiB, 8-way, 64-byte-line LRU cache per vCPU '
                 'over physical addresses, every load and store. Per operation, medians of '
-                'the runs; misses per 1000 instructions in the last column.', '',
+                'the runs of one boot per kernel (no spread: differences of a few percent '
+                'are within noise); misses per 1000 instructions in the last column. The '
+                'model slows QEMU down, so these intervals hold more timer ticks and count '
+                'a few percent more instructions than the tables above.', '',
                 '| workload | kernel | instructions | loads + stores | L1D misses '
                 '| misses / stock | misses per 1k insns |',
                 '|---|---|---:|---:|---:|---:|---:|'])
