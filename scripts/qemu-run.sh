@@ -36,7 +36,7 @@ fi
 plugin_args=
 if [ -n "${PLUGIN:-}" ]; then
 	# Plugins need TCG; one host thread runs every vCPU, so the plugin's
-	# counters are exact and free of races. No RDRAND/RDSEED: the kernel
+	# counters need no atomics and see one order of execution. No RDRAND/RDSEED: the kernel
 	# would mix their values into what it does.
 	accel="-accel tcg,thread=single"
 	cpu=${CPU:-max,-rdrand,-rdseed}
