@@ -26,7 +26,7 @@ export CCACHE_BASEDIR := $(BUILD)
 
 PLUGIN_DIR := $(BUILD)/plugin
 
-.PHONY: all deps tree config build initramfs run check check-debug bench fuzz hygiene plugin results clean distclean help
+.PHONY: all deps tree config build initramfs run check check-debug bench sizing fuzz hygiene plugin results clean distclean help
 
 all: run
 
@@ -36,7 +36,9 @@ help:
 	@echo "make bench    stock vs patched vs cpu_alloc=off: instruction counts and times,"
 	@echo "              tables and plots in results/bench (ROUNDS=3 RUNS=5 ICOUNT_RUNS=3"
 	@echo "              ICOUNT_SMP='2 8'; QUICK=1: one round at -smp 2; STOCK_KSRC=unpatched tree)"
-	@echo "make results  copy the last make run / make check reports into results/"
+	@echo "make sizing   x86_64 defconfig with the series: the area's fill and Percpu,"
+	@echo "              on and off, at -smp 2 and 8 (its own kernel build: ~30 min cold)"
+	@echo "make results  copy the last make run / check / sizing reports into results/"
 	@echo "make plugin   the QEMU instruction-count plugin (fetches QEMU's plugin header once)"
 	@echo "make check-debug  the guest suite on a KASAN/lockdep/kmemleak/... kernel (slow)"
 	@echo "make fuzz     libFuzzer on the bitmap core for FUZZ_SECONDS (300)"
@@ -85,6 +87,9 @@ plugin: deps
 results:
 	@$(STAGE) results $(REPO)/scripts/results.sh
 
+sizing: tree
+	@$(STAGE) sizing $(REPO)/scripts/sizing.sh
+
 fuzz: tree
 	@$(STAGE) fuzz $(REPO)/scripts/fuzz.sh
 
@@ -92,7 +97,7 @@ check-debug: initramfs
 	@$(STAGE) check-debug $(REPO)/scripts/check-debug.sh
 
 clean:
-	rm -rf $(OBJ) $(BUILD)/check $(BUILD)/run
+	rm -rf $(OBJ) $(BUILD)/obj-defconfig $(BUILD)/check $(BUILD)/run $(BUILD)/sizing
 
 distclean:
 	rm -rf $(BUILD)

@@ -76,9 +76,72 @@ param() {
 		echo "FAIL $name: boot says '$msg'" | tee -a "$results"
 	fi
 }
-param guest-percpu-16k percpu=16k 16384 "16 KiB per CPU"
+param guest-percpu-16k percpu=16k 16384 "| area 16384 at"
 param guest-percpu-big percpu=16M 1048576 "percpu=16M out of range [4096, 1048576], using 1048576 bytes"
-param guest-percpu-bad percpu=64q 65536 "malformed percpu=64q, using 65536 bytes"
+default_area=$(sed -n 's/.*cpu_alloc: unit: static [0-9]* | area \([0-9]*\) at.*/\1/p' \
+	"$dir/guest/console.log")
+param guest-percpu-bad percpu=64q "${default_area:-0}" "malformed percpu=64q: ignored"
+
+# The area takes its bytes from the first chunk's dynamic region: with the
+# default size, the unit (pages per CPU) and Percpu at idle are at most
+# those of the same configuration with cpu_alloc=off, at -smp 1, 2 and 8,
+# with the page first-chunk allocator, with 2 NUMA nodes, and with more
+# possible CPUs than online ones. The check-mode boots above have run the
+# same idle stage (00-idle) as these short ones.
+"$REPO/scripts/boot-test.sh" layout-off-smp1 SMP=1 APPEND="guest.mode=layout cpu_alloc=off"
+"$REPO/scripts/boot-test.sh" layout-off-smp8 SMP=8 APPEND="guest.mode=layout cpu_alloc=off"
+"$REPO/scripts/boot-test.sh" layout-off-page APPEND="guest.mode=layout cpu_alloc=off percpu_alloc=page"
+"$REPO/scripts/boot-test.sh" layout-off-numa SMP=4 NUMA=2 APPEND="guest.mode=layout cpu_alloc=off"
+"$REPO/scripts/boot-test.sh" layout-maxcpus SMP=8 APPEND="guest.mode=layout maxcpus=2"
+"$REPO/scripts/boot-test.sh" layout-off-maxcpus SMP=8 APPEND="guest.mode=layout cpu_alloc=off maxcpus=2"
+unit_pages() {
+	sed -n 's/.*percpu: Embedded \([0-9]*\) pages\/cpu.*/\1/p; s/.*percpu: \([0-9]*\) 4K pages\/cpu.*/\1/p' \
+		"$dir/$1/console.log" | head -n 1
+}
+idle_kb() {
+	sed -n 's/.*idle: Percpu \([0-9]*\) kB.*/\1/p' "$dir/$1/console.log" | head -n 1
+}
+no_bigger() {
+	local on=$1 off=$2 p1 p0 k1 k0
+	p1=$(unit_pages "$on") p0=$(unit_pages "$off") k1=$(idle_kb "$on") k0=$(idle_kb "$off")
+	if [ -n "$p1" ] && [ -n "$p0" ] && [ -n "$k1" ] && [ -n "$k0" ] &&
+		[ "$p1" -le "$p0" ] && [ "$k1" -le "$k0" ]; then
+		echo "PASS layout $on: $p1 pages/cpu, Percpu $k1 kB at idle; off: $p0, $k0 kB" | tee -a "$results"
+	else
+		echo "FAIL layout $on: ${p1:-?} pages/cpu, Percpu ${k1:-?} kB at idle; off: ${p0:-?}, ${k0:-?} kB" | tee -a "$results"
+	fi
+}
+no_bigger guest guest-off
+no_bigger guest-smp1 layout-off-smp1
+no_bigger guest-smp8 layout-off-smp8
+no_bigger guest-page layout-off-page
+no_bigger guest-numa layout-off-numa
+no_bigger layout-maxcpus layout-off-maxcpus
+# The boot line gives the unit's layout, and says the area costs nothing;
+# the area debugfs shows has the size the boot line gives
+if [ -n "$default_area" ] && grep -q "^debugfs: area size $default_area" "$dir/guest/console.log"; then
+	echo "PASS layout guest: debugfs and the boot line agree on the area ($default_area bytes)" | tee -a "$results"
+else
+	echo "FAIL layout guest: debugfs and the boot line agree on the area (${default_area:-?} bytes)" | tee -a "$results"
+fi
+if grep -q "cpu_alloc: unit: static [0-9]* | area [0-9]* at 0x[0-9a-f]* | module reserve [0-9]* | dynamic [0-9]* = [0-9]* bytes" \
+	"$dir/guest/console.log" &&
+	grep -q "cpu_alloc: the area lies in the first chunk's dynamic region: no cost per CPU" \
+	"$dir/guest/console.log"; then
+	echo "PASS layout guest: the boot line gives the unit's layout and no cost" | tee -a "$results"
+else
+	echo "FAIL layout guest: the boot line gives the unit's layout and no cost" | tee -a "$results"
+fi
+# Allocations made before chunks can be created succeed whatever the
+# area's fill: with the smallest area it is full early in boot, and the
+# rest goes to the first chunk's dynamic region.
+"$REPO/scripts/boot-test.sh" layout-percpu-4k APPEND="guest.mode=layout percpu=4k"
+if grep -q "| area 4096 at" "$dir/layout-percpu-4k/console.log" &&
+	! grep -qi "percpu.*allocation failed\|cpu_alloc.*fail" "$dir/layout-percpu-4k/console.log"; then
+	echo "PASS layout-percpu-4k: a 4 KiB area, no failed per-CPU allocation at boot" | tee -a "$results"
+else
+	echo "FAIL layout-percpu-4k: a 4 KiB area, no failed per-CPU allocation at boot" | tee -a "$results"
+fi
 
 # What the kernel uses of the area, for the default size; 'make results'
 # copies it to results/sizing.md

@@ -1,5 +1,6 @@
 #!/bin/bash
-# make results: copy the reports of the last 'make run' and 'make check'
+# make results: copy the reports of the last 'make run', 'make check' and
+# 'make sizing'
 # from build/ into results/, the only way those targets change results/
 # (make bench and make check-debug write theirs there themselves).
 set -eu
@@ -13,4 +14,5 @@ copy() {
 }
 copy "$BUILD/run/run.md" run.md
 copy "$BUILD/check/sizing.md" sizing.md
+copy "$BUILD/sizing/sizing-defconfig.md" sizing-defconfig.md
 [ $n -gt 0 ] || { echo "results: nothing to copy (make run or make check first)" >&2; exit 1; }

@@ -39,7 +39,7 @@ for p in $($quilt applied 2>/dev/null | sed 's|^patches/||'); do
 	fi
 	if [ "$($quilt diff -P "$p" 2>/dev/null | md5sum)" != "$(diffsum "$p")" ]; then
 		echo "tree: $p changed since it was pushed; re-applying from there"
-		$quilt pop -q "$p" >/dev/null
+		$quilt pop -q "$p" >/dev/null || true	# nothing to pop when p is on top
 		$quilt pop -q >/dev/null || true
 		break
 	fi

@@ -1,0 +1,83 @@
+#!/bin/sh
+# modes: check sizing reclaim
+# After a workload that frees what it allocated, Percpu in /proc/meminfo
+# comes back to where it started within 10 s, give or take the 4 pages per
+# possible CPU that mm/percpu.c keeps populated for atomic allocations
+# (PCPU_EMPTY_POP_PAGES_HIGH): memcg churns of 50 to 300 cgroups (about
+# 1.3 KiB of per-CPU statistics each), then fork, mount and module loops.
+# Runs with and without the area; check.sh compares the boots.
+cg=/sys/fs/cgroup
+mkdir -p $cg
+grep -q " $cg cgroup2 " /proc/mounts || mount -t cgroup2 none $cg || exit 1
+echo +memory > $cg/cgroup.subtree_control || exit 1
+mkdir -p $cg/churn || exit 1
+echo +memory > $cg/churn/cgroup.subtree_control || exit 1
+
+# units of the first chunk: one per possible CPU
+npos=$(awk -F, '{n = 0; for (i = 1; i <= NF; i++) {
+	split($i, r, "-"); n += (r[2] == "" ? 1 : r[2] - r[1] + 1) } print n}' \
+	/sys/devices/system/cpu/possible)
+slack=$((4 * 4 * npos))	# kB: 4 pages of 4 KiB per unit
+percpu() { awk '$1 == "Percpu:" {print $2}' /proc/meminfo; }
+fails=0
+start=$(percpu)
+
+# run NAME CMD...: Percpu before CMD, when it ends, and each second after
+# until it is within the slack of before (at most 10 s)
+run() {
+	name=$1
+	shift
+	before=$(percpu)
+	"$@" || { echo "percpu-return: $name: the workload failed"; fails=$((fails + 1)); return; }
+	end=$(percpu)
+	t=0
+	now=$end
+	while [ "$now" -gt $((before + slack)) ] && [ $t -lt 10 ]; do
+		sleep 1
+		t=$((t + 1))
+		now=$(percpu)
+	done
+	verdict=ok
+	[ "$now" -le $((before + slack)) ] || { verdict=FAIL; fails=$((fails + 1)); }
+	echo "percpu-return: $name before=$before end=$end after=$now kB t=${t}s slack=$slack $verdict"
+}
+
+memcgs() {
+	i=0
+	while [ $i -lt "$1" ]; do mkdir $cg/churn/m$i || return 1; i=$((i + 1)); done
+	i=0
+	while [ $i -lt "$1" ]; do rmdir $cg/churn/m$i || return 1; i=$((i + 1)); done
+}
+forks() {
+	i=0
+	while [ $i -lt 1000 ]; do /bin/true || return 1; i=$((i + 1)); done
+}
+mounts() {
+	mkdir -p /tmp/m
+	i=0
+	while [ $i -lt 100 ]; do
+		mount -t tmpfs none /tmp/m && umount /tmp/m || return 1
+		i=$((i + 1))
+	done
+}
+modules() {
+	ko=$(find /lib/modules -name cpu_alloc_reload.ko | head -n 1)
+	[ -n "$ko" ] || { echo "cpu_alloc_reload.ko not found"; return 1; }
+	i=0
+	while [ $i -lt 50 ]; do
+		insmod "$ko" && rmmod cpu_alloc_reload || return 1
+		i=$((i + 1))
+	done
+}
+
+for n in 50 100 150 200 250 300; do
+	run "memcg-$n" memcgs $n
+done
+run fork forks
+run mount mounts
+run module modules
+rmdir $cg/churn
+end=$(percpu)
+echo "percpu-return: all start=$start end=$end kB"
+[ "$end" -le $((start + slack)) ] || { echo "Percpu did not return to $start kB"; fails=$((fails + 1)); }
+[ $fails = 0 ]
