@@ -57,7 +57,7 @@ else
 fi
 # Without CMPXCHG16B, this_cpu_cmpxchg128 (SLUB's fast path) is emulated.
 "$REPO/scripts/boot-test.sh" guest-nocx16 CPU=max,-cx16 \
-	APPEND="guest.mode=check guest.cpu_lacks=cx16"
+	APPEND="guest.mode=check guest.cpu_lacks=cx16 guest.return=0"
 # The area must work in the other first-chunk layouts too: the page
 # allocator, and NUMA nodes whose units are not contiguous.
 "$REPO/scripts/boot-test.sh" guest-page APPEND="guest.mode=check percpu_alloc=page"
@@ -69,7 +69,7 @@ fi
 # KUnit cases room: the boot alone fills about 11 KiB (networking on).
 param() {
 	local name=$1 arg=$2 area=$3 msg=$4
-	"$REPO/scripts/boot-test.sh" "$name" APPEND="guest.mode=check $arg guest.area=$area"
+	"$REPO/scripts/boot-test.sh" "$name" APPEND="guest.mode=check $arg guest.area=$area guest.return=0"
 	if grep -qF "cpu_alloc: $msg" "$dir/$name/console.log"; then
 		echo "PASS $name: boot says '$msg'" | tee -a "$results"
 	else
