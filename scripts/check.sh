@@ -76,7 +76,7 @@ param() {
 		echo "FAIL $name: boot says '$msg'" | tee -a "$results"
 	fi
 }
-param guest-percpu-16k percpu=16k 16384 "| area 16384 at"
+param guest-percpu-16k percpu=16k 16384 "the area lies in the first chunk's dynamic region: no cost per CPU"
 param guest-percpu-big percpu=16M 1048576 "percpu=16M out of range [4096, 1048576], using 1048576 bytes"
 default_area=$(sed -n 's/.*cpu_alloc: unit: static [0-9]* | area \([0-9]*\) at.*/\1/p' \
 	"$dir/guest/console.log")
