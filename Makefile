@@ -26,7 +26,7 @@ export CCACHE_BASEDIR := $(BUILD)
 
 PLUGIN_DIR := $(BUILD)/plugin
 
-.PHONY: all deps tree config build initramfs run check check-debug bench sizing fuzz hygiene plugin results clean distclean help
+.PHONY: all deps tree config build initramfs run check check-debug check-rt bench sizing fuzz hygiene plugin results clean distclean help
 
 all: run
 
@@ -41,6 +41,7 @@ help:
 	@echo "make results  copy the last make run / check / sizing reports into results/"
 	@echo "make plugin   the QEMU instruction-count plugin (fetches QEMU's plugin header once)"
 	@echo "make check-debug  the guest suite on a KASAN/lockdep/kmemleak/... kernel (slow)"
+	@echo "make check-rt the guest suite on PREEMPT_RT with lockdep, at -smp 2 and 4"
 	@echo "make fuzz     libFuzzer on the bitmap core for FUZZ_SECONDS (300)"
 	@echo "make deps | tree | config | build | initramfs   one stage at a time"
 	@echo "make clean    remove build output; distclean also the unpacked tree"
@@ -55,10 +56,12 @@ tree: deps
 config: tree
 	@$(STAGE) config $(REPO)/scripts/config.sh $(KSRC) $(OBJ) $(FRAGMENTS)
 
+# make bench's percpu_bench module goes into the guest too (62-frontend)
 build: config
 	@$(STAGE) build sh -c '$(KMAKE) bzImage modules && \
 		rm -rf $(OBJ)/modroot && \
 		$(KMAKE) modules_install INSTALL_MOD_PATH=$(OBJ)/modroot >/dev/null && \
+		$(REPO)/scripts/bench-module.sh $(KSRC) $(OBJ) $(OBJ)/mod-bench $(OBJ)/modroot && \
 		echo "build: Linux $$(cat $(OBJ)/include/config/kernel.release)"'
 
 initramfs: build
@@ -95,6 +98,9 @@ fuzz: tree
 
 check-debug: initramfs
 	@$(STAGE) check-debug $(REPO)/scripts/check-debug.sh
+
+check-rt: initramfs
+	@$(STAGE) check-rt sh -c 'KIND=rt $(REPO)/scripts/check-debug.sh'
 
 clean:
 	rm -rf $(OBJ) $(BUILD)/obj-defconfig $(BUILD)/check $(BUILD)/run $(BUILD)/sizing

@@ -50,11 +50,8 @@ make -s -C "$stock_src" O="$stock_obj" -j"$(nproc)" CC="ccache gcc" bzImage modu
 # The benchmark module, built against each kernel
 for k in stock patched; do
 	if [ $k = stock ]; then src=$stock_src obj=$stock_obj; else src=$KSRC obj=$OBJ; fi
-	rm -rf "$dir/mod-$k" "$dir/modroot-$k"
-	cp -a "$REPO/bench/module" "$dir/mod-$k"
-	make -s -C "$src" O="$obj" CC="ccache gcc" M="$dir/mod-$k" modules
-	mkdir -p "$dir/modroot-$k/lib/modules/bench"
-	cp "$dir/mod-$k/percpu_bench.ko" "$dir/modroot-$k/lib/modules/bench/"
+	rm -rf "$dir/modroot-$k"
+	"$REPO/scripts/bench-module.sh" "$src" "$obj" "$dir/mod-$k" "$dir/modroot-$k"
 	"$REPO/scripts/initramfs.sh" "$dir/initramfs-$k.cpio" "$dir/modroot-$k" "$REPO" > /dev/null
 	size "$obj/vmlinux" | tail -1 > "$dir/size-$k.txt"
 	cat "$obj/include/config/kernel.release" > "$dir/release-$k.txt"

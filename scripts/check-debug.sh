@@ -4,44 +4,59 @@
 # DEBUG_PREEMPT, kmemleak, SLUB debugging on, DEBUG_PAGEALLOC), in its own
 # object tree. Any report from them fails the run (scripts/verdict.py).
 # The figures go to results/check-debug.md (scripts/debug-report.sh).
-# Environment: DEBUG_SMP (the -smp values, "2 8"), TIMEOUT per boot (3600).
+# make check-rt (KIND=rt): the same on PREEMPT_RT (configs/rt.config:
+# lockdep and DEBUG_ATOMIC_SLEEP) at -smp 2 and 4, where a spinlock_t
+# taken in a context that may not sleep is reported; results/check-rt.md.
+# Its boots use percpu=64k: lockdep's per-CPU data fills the default area
+# at boot, and the suite is to exercise the area, not only the chunks.
+# Environment: DEBUG_SMP (the -smp values), TIMEOUT per boot (3600).
 set -u
-obj=$BUILD/obj-debug
-dir=$BUILD/check-debug
+kind=${KIND:-debug}
+case $kind in
+debug)	smps=${DEBUG_SMP:-2 8} extra=
+	banners='KernelAddressSanitizer initialized|Lock dependency validator|kmemleak: Kernel memory leak detector initialized' ;;
+rt)	smps=${DEBUG_SMP:-2 4} extra="guest.frontend=1 percpu=64k"
+	banners='Lock dependency validator|PREEMPT_RT' ;;
+*)	echo "KIND=$kind: debug or rt"; exit 1 ;;
+esac
+obj=$BUILD/obj-$kind
+dir=$BUILD/check-$kind
 rm -rf "$dir"
 mkdir -p "$dir"
 results=$dir/results.txt
 : > "$results"
 
 "$REPO/scripts/config.sh" "$KSRC" "$obj" "$REPO/configs/qemu.config" \
-	"$REPO/configs/cpu_alloc.config" "$REPO/configs/debug.config" || exit 1
+	"$REPO/configs/cpu_alloc.config" "$REPO/configs/$kind.config" || exit 1
 make -s -C "$KSRC" O="$obj" -j"$(nproc)" CC="ccache gcc" bzImage modules || exit 1
 rm -rf "$obj/modroot"
 make -s -C "$KSRC" O="$obj" CC="ccache gcc" modules_install \
 	INSTALL_MOD_PATH="$obj/modroot" > /dev/null || exit 1
+"$REPO/scripts/bench-module.sh" "$KSRC" "$obj" "$obj/mod-bench" "$obj/modroot" || exit 1
 "$REPO/scripts/initramfs.sh" "$obj/initramfs.cpio" "$obj/modroot" "$REPO" > /dev/null
 
 export OBJ=$obj KERNEL=$obj/arch/x86/boot/bzImage INITRD=$obj/initramfs.cpio
 export TIMEOUT=${TIMEOUT:-3600} RESULTS=$results
 boots=
-for smp in ${DEBUG_SMP:-2 8}; do
-	SMP=$smp "$REPO/scripts/boot-test.sh" "debug-smp$smp" \
-		APPEND="guest.mode=check guest.hackbench=0 guest.quick=1"
-	boots="$boots $BUILD/check/debug-smp$smp"
+for smp in $smps; do
+	SMP=$smp "$REPO/scripts/boot-test.sh" "$kind-smp$smp" \
+		APPEND="guest.mode=check guest.hackbench=0 guest.quick=1 $extra"
+	boots="$boots $BUILD/check/$kind-smp$smp"
 	# a checker that did not start would pass everything in silence
-	for banner in 'KernelAddressSanitizer initialized' \
-		'Lock dependency validator' 'kmemleak: Kernel memory leak detector initialized'; do
-		if grep -aq "$banner" "$BUILD/check/debug-smp$smp/console.log"; then
-			echo "PASS debug-smp$smp: console says '$banner'"
+	IFS='|'
+	for banner in $banners; do
+		if grep -aq "$banner" "$BUILD/check/$kind-smp$smp/console.log"; then
+			echo "PASS $kind-smp$smp: console says '$banner'"
 		else
-			echo "FAIL debug-smp$smp: no '$banner' in the console"
+			echo "FAIL $kind-smp$smp: no '$banner' in the console"
 		fi >> "$results"
 	done
+	unset IFS
 done
 # shellcheck disable=SC2086 # one word per boot directory
-"$REPO/scripts/debug-report.sh" "$REPO/results/check-debug.md" $boots > /dev/null
+KIND=$kind "$REPO/scripts/debug-report.sh" "$REPO/results/check-$kind.md" $boots > /dev/null
 
-echo "---- make check-debug, Linux $(cat "$obj/include/config/kernel.release"), debug.config"
+echo "---- make check-$kind, Linux $(cat "$obj/include/config/kernel.release"), $kind.config"
 grep '^FAIL' "$results"
 passed=$(grep -c '^PASS' "$results")
 failed=$(grep -c '^FAIL' "$results")

@@ -23,6 +23,14 @@ grep -E '^(PASS|FAIL) ' "$dir/cpu_area_test.log" | tee -a "$results"
 grep -qE '^[0-9]+ passed, 0 failed$' "$dir/cpu_area_test.log" ||
 	echo "FAIL cpu_area_test: see $dir/cpu_area_test.log" | tee -a "$results"
 
+# No allocation or free may interrupt another CPU or spin on a raw lock
+hits=$(grep -nE 'on_each_cpu|smp_call_function|raw_spin' "$KSRC/mm/cpu_alloc.c" || true)
+if [ -z "$hits" ]; then
+	echo "PASS front end: no on_each_cpu, smp_call_function or raw spinlock in mm/cpu_alloc.c" | tee -a "$results"
+else
+	echo "FAIL front end: mm/cpu_alloc.c has $(echo "$hits" | head -n 1)" | tee -a "$results"
+fi
+
 # The harness must turn each of these guests into a failed run.
 selftest() {
 	local name=$1 what=$2 evidence=$3
@@ -42,11 +50,12 @@ selftest selftest-hang "a hung guest times out and fails the run" \
 	"guest did not finish" APPEND=guest.mode=hang TIMEOUT=30
 
 # The suite with the default area at -smp 2 and -smp 8 (48-sizing checks
-# the margin) and -smp 1, and the same kernel with cpu_alloc=off: all on
+# the margin, 62-frontend the lock traffic of the caches) and -smp 1, and
+# the same kernel with cpu_alloc=off: all on
 # chunks.
-"$REPO/scripts/boot-test.sh" guest APPEND="guest.mode=check guest.sizing=1"
+"$REPO/scripts/boot-test.sh" guest APPEND="guest.mode=check guest.sizing=1 guest.frontend=1"
 "$REPO/scripts/boot-test.sh" guest-smp8 SMP=8 \
-	APPEND="guest.mode=check guest.sizing=1 guest.hackbench=0"
+	APPEND="guest.mode=check guest.sizing=1 guest.hackbench=0 guest.frontend=1"
 "$REPO/scripts/boot-test.sh" guest-smp1 SMP=1 APPEND="guest.mode=check"
 "$REPO/scripts/boot-test.sh" guest-off APPEND="guest.mode=check cpu_alloc=off guest.area=0"
 if grep -qF "cpu_alloc: off: per-CPU memory comes from the chunk allocator only" \
@@ -142,6 +151,12 @@ if grep -q "| area 4096 at" "$dir/layout-percpu-4k/console.log" &&
 else
 	echo "FAIL layout-percpu-4k: a 4 KiB area, no failed per-CPU allocation at boot" | tee -a "$results"
 fi
+
+# The front end's lock traffic and cross-CPU timings at -smp 2 and 8;
+# 'make results' copies it to results/frontend.md
+"$REPO/scripts/frontend-report.sh" "$dir/frontend.md" \
+	"The front end: lock traffic and cross-CPU timings" \
+	"$dir/guest" "$dir/guest-smp8" > /dev/null
 
 # What the kernel uses of the area, for the default size; 'make results'
 # copies it to results/sizing.md

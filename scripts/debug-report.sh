@@ -2,26 +2,27 @@
 # Summarize make check-debug's boots into one file a reader can open: the
 # checkers the kernel had, each boot's verdict and the figures its tests
 # printed (KUnit totals, fork rates, stress operations, hotplug cycles,
-# module reloads, the kmemleak scan).
+# module reloads, the kmemleak scan). KIND=rt: make check-rt's boots.
 #   debug-report.sh OUT.md BOOTDIR...
 set -eu
+kind=${KIND:-debug}
 out=$1
 shift
 # the guest's own lines, without the kernel's timestamps
 console() { tr -d '\r' < "$1/console.log" | sed 's/^\[ *[0-9.]*\] //'; }
 first() { console "$1" | grep -m1 -- "$2" || echo "(none)"; }
 {
-	echo "# make check-debug"
+	echo "# make check-$kind"
 	echo
-	echo "Made by \`make check-debug\` ($(date -u '+%Y-%m-%d %H:%M UTC')),"
+	echo "Made by \`make check-$kind\` ($(date -u '+%Y-%m-%d %H:%M UTC')),"
 	echo "scripts/check-debug.sh; Linux $(cat "$OBJ/include/config/kernel.release")"
 	echo "built from configs/qemu.config, configs/cpu_alloc.config and"
-	echo "configs/debug.config; QEMU $(cat "$1/accel" 2>/dev/null || echo '?') on"
+	echo "configs/$kind.config; QEMU $(cat "$1/accel" 2>/dev/null || echo '?') on"
 	echo "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(nproc) host CPUs."
 	echo
 	echo "Checkers in the kernel's .config:"
 	echo
-	grep -o '^CONFIG_[A-Z_]*=y' "$REPO/configs/debug.config" | while read -r opt; do
+	grep -o '^CONFIG_[A-Z_]*=y' "$REPO/configs/$kind.config" | while read -r opt; do
 		if grep -qx "$opt" "$OBJ/.config"; then
 			echo "- \`$opt\`"
 		else
@@ -45,6 +46,7 @@ first() { console "$1" | grep -m1 -- "$2" || echo "(none)"; }
 		first "$d" 'offline and back'
 		first "$d" 'loads and unloads'
 		first "$d" '^kmemleak: no unreferenced\|^kmemleak reports'
+		console "$d" | grep '^report: frontend' || true
 		echo '```'
 	done
 } > "$out"
