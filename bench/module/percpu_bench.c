@@ -236,8 +236,8 @@ static int producer(void *arg)
 		pc->ring[i % RING] = p;
 		smp_store_release(&pc->head, i + 1);
 	}
-	complete(&pc->done[0]);
-	return 0;
+	/* completes and exits without returning to module text */
+	kthread_complete_and_exit(&pc->done[0], 0);
 }
 
 static int consumer(void *arg)
@@ -254,8 +254,7 @@ static int consumer(void *arg)
 		if (p)
 			bench_free(pc->a, p, size);
 	}
-	complete(&pc->done[1]);
-	return 0;
+	kthread_complete_and_exit(&pc->done[1], 0);
 }
 
 /* Picoseconds per object handed from one CPU to another, or 0 */
@@ -305,10 +304,9 @@ static u64 time_prodcons(enum allocator a)
 struct allcpu {
 	enum allocator a;
 	atomic_t ready;
-	atomic_t left;
 	int go;
 	atomic_t failed;
-	struct completion done;
+	struct completion done;	/* once per thread */
 };
 
 static int allcpu_thread(void *arg)
@@ -330,15 +328,13 @@ static int allcpu_thread(void *arg)
 			if (p[i])
 				bench_free(ac->a, p[i], size);
 	}
-	if (atomic_dec_and_test(&ac->left))
-		complete(&ac->done);
-	return 0;
+	kthread_complete_and_exit(&ac->done, 0);
 }
 
 /* Picoseconds per object and CPU, every online CPU at once, or 0 */
 static u64 time_allcpu(enum allocator a)
 {
-	unsigned int cpu, n = 0, nr = num_online_cpus();
+	unsigned int cpu, i, n = 0, nr;
 	struct task_struct **t;
 	struct allcpu *ac;
 	u64 ns;
@@ -351,9 +347,9 @@ static u64 time_allcpu(enum allocator a)
 		return 0;
 	}
 	ac->a = a;
-	atomic_set(&ac->left, nr);
 	init_completion(&ac->done);
 	cpus_read_lock();
+	nr = num_online_cpus();
 	for_each_online_cpu(cpu) {
 		t[cpu] = bound_thread(allcpu_thread, ac, cpu, "cpu");
 		if (IS_ERR(t[cpu]))
@@ -376,7 +372,8 @@ static u64 time_allcpu(enum allocator a)
 		spin_wait();
 	ns = ktime_get_ns();
 	smp_store_release(&ac->go, 1);
-	wait_for_completion(&ac->done);
+	for (i = 0; i < nr; i++)
+		wait_for_completion(&ac->done);
 	ns = ktime_get_ns() - ns;
 	cpus_read_unlock();
 	if (atomic_read(&ac->failed))

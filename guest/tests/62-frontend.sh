@@ -68,9 +68,7 @@ for t in prodcons allcpu; do
 	before=$(snap)
 	bench $t cpu_alloc $n || { echo "FAIL $t cpu_alloc: module"; fail=1; continue; }
 	after=$(snap)
-	tgt=0
-	[ $t = prodcons ] && tgt=$target
-	traffic "test=$t allocator=cpu_alloc" "$tgt" "$before" "$after" || fail=1
+	traffic "test=$t allocator=cpu_alloc" "$target" "$before" "$after" || fail=1
 	bench $t chunk $n || { echo "FAIL $t chunk: module"; fail=1; }
 done
 
