@@ -42,10 +42,13 @@ traffic() {
 		}
 	}'
 }
-# a magazine of 10 or more objects makes 90% possible; guest.frontend_target=
-# sets the share to require whatever the slots (to see the test fail)
+# a magazine of 10 or more objects makes 90% the rule; 75% is required,
+# because under TCG the host's scheduling can let a consumer fall so far
+# behind that the area runs low and the producer allocates one object a
+# time (81% seen once at -smp 8; the previous front end: 0 to 13%).
+# guest.frontend_target= sets the share whatever the slots.
 target=0
-[ "${slots16:-0}" -ge 10 ] && target=90
+[ "${slots16:-0}" -ge 10 ] && target=75
 forced=$(tr " " "\n" < /proc/cmdline | sed -n "s/^guest.frontend_target=\([0-9]*\)$/\1/p")
 target=${forced:-$target}
 echo "required share of lockless allocations and frees: ${target}%"
