@@ -6,9 +6,26 @@
 set -eu
 out=$1 title=$2
 shift 2
+boots=("$@")
 console() { tr -d '\r' < "$1/console.log" | sed 's/^\[ *[0-9.]*\] //'; }
 # key=value fields of a report line, as "key value" lines for awk
 fields() { tr ' ' '\n' | grep '=' | sed 's/=/ /'; }
+# A table row for each report line with KEY=: the boot, then FIELD... values
+rows() {
+	local key=$1 d line
+	shift
+	for d in "${boots[@]}"; do
+		console "$d" | grep "^report: frontend .*$key=" | while read -r line; do
+			echo "$line" | fields | awk -v boot="$(basename "$d")" -v want="$*" '
+				{ v[$1] = $2 }
+				END {
+					n = split(want, f, " "); row = "| " boot
+					for (i = 1; i <= n; i++) row = row " | " v[f[i]]
+					print row " |"
+				}'
+		done
+	done
+}
 {
 	echo "# $title"
 	echo
@@ -25,20 +42,10 @@ fields() { tr ' ' '\n' | grep '=' | sed 's/=/ /'; }
 	echo "40000 objects in all per run, three runs; forkexit: 2000 fork+exit."
 	echo "Counters are system-wide, so the boot's other activity counts too."
 	echo
-	echo "| boot | CPUs | workload | allocations | frees | lock acquisitions | per operation | lockless allocations | lockless frees | depot gets / puts |"
-	echo "|---|---|---|---|---|---|---|---|---|---|"
-	for d in "$@"; do
-		console "$d" | grep '^report: frontend .*locks=' | while read -r line; do
-			echo "$line" | fields | awk -v boot="$(basename "$d")" '
-				{ v[$1] = $2 }
-				END {
-					printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s / %s |\n",
-						boot, v["cpus"], v["test"], v["allocs"], v["frees"], v["locks"],
-						v["locks_per_op"], v["lockless_allocs"], v["lockless_frees"],
-						v["depot_gets"], v["depot_puts"]
-				}'
-		done
-	done
+	echo "| boot | CPUs | workload | allocations | frees | lock acquisitions | per operation | lockless allocations | lockless frees | depot gets | depot puts |"
+	echo "|---|---|---|---|---|---|---|---|---|---|---|"
+	rows locks cpus test allocs frees locks locks_per_op lockless_allocs \
+		lockless_frees depot_gets depot_puts
 	echo
 	echo "Time: ns per object (allocation and free), min / median / max of three"
 	echo "runs, cpu_alloc and the chunk allocator alone (pcpu_chunk_alloc) in the"
@@ -50,16 +57,7 @@ fields() { tr ' ' '\n' | grep '=' | sed 's/=/ /'; }
 	echo
 	echo "| boot | CPUs | workload | allocator | min | median | max |"
 	echo "|---|---|---|---|---|---|---|"
-	for d in "$@"; do
-		console "$d" | grep '^report: frontend .*median=' | while read -r line; do
-			echo "$line" | fields | awk -v boot="$(basename "$d")" '
-				{ v[$1] = $2 }
-				END {
-					printf "| %s | %s | %s | %s | %s | %s | %s |\n", boot, v["cpus"],
-						v["test"], v["allocator"], v["min"], v["median"], v["max"]
-				}'
-		done
-	done
+	rows median cpus test allocator min median max
 	echo
 	echo "Each boot's cache budget:"
 	echo
