@@ -7,8 +7,9 @@
 # make check-rt (KIND=rt): the same on PREEMPT_RT (configs/rt.config:
 # lockdep and DEBUG_ATOMIC_SLEEP) at -smp 2 and 4, where a spinlock_t
 # taken in a context that may not sleep is reported; results/check-rt.md.
-# Its boots use percpu=64k: lockdep's per-CPU data fills the default area
-# at boot, and the suite is to exercise the area, not only the chunks.
+# Its boots use percpu=64k: this kernel (RT, lockdep) fills the default
+# area at boot (what fills it is not measured), and the suite is to
+# exercise the area, not only the chunks.
 # Environment: DEBUG_SMP (the -smp values), TIMEOUT per boot (3600).
 set -u
 kind=${KIND:-debug}
