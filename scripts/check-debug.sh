@@ -1,7 +1,8 @@
 #!/bin/bash
 # make check-debug: the guest suite on a kernel built with the kernel's own
 # checkers (configs/debug.config: KASAN, PROVE_LOCKING, DEBUG_ATOMIC_SLEEP,
-# DEBUG_PREEMPT, kmemleak, SLUB debugging on, DEBUG_PAGEALLOC), in its own
+# DEBUG_PREEMPT, kmemleak, SLUB debugging on, DEBUG_PAGEALLOC, allocation
+# profiling; guest.atomic_sleep=1 runs 67-might-alloc), in its own
 # object tree. Any report from them fails the run (scripts/verdict.py).
 # The figures go to results/check-debug.md (scripts/debug-report.sh).
 # make check-rt (KIND=rt): the same on PREEMPT_RT (configs/rt.config:
@@ -14,7 +15,7 @@
 set -u
 kind=${KIND:-debug}
 case $kind in
-debug)	smps=${DEBUG_SMP:-2 8} extra=
+debug)	smps=${DEBUG_SMP:-2 8} extra=guest.atomic_sleep=1
 	banners='KernelAddressSanitizer initialized|Lock dependency validator|kmemleak: Kernel memory leak detector initialized' ;;
 rt)	smps=${DEBUG_SMP:-2 4} extra="guest.frontend=1 percpu=64k"
 	banners='Lock dependency validator|PREEMPT_RT' ;;

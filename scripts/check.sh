@@ -90,6 +90,20 @@ param guest-percpu-big percpu=16M 1048576 "percpu=16M out of range [4096, 104857
 default_area=$(sed -n 's/.*cpu_alloc: unit: static [0-9]* | area \([0-9]*\) at.*/\1/p' \
 	"$dir/guest/console.log")
 param guest-percpu-bad percpu=64q "${default_area:-0}" "malformed percpu=64q: ignored"
+# Short boots for values whose size is all there is to check: one that
+# memparse() would wrap to 64K (2^64 + 64K) and one that is not a page.
+param_size() {
+	local name=$1 arg=$2 area=$3 msg=$4 log=$dir/$1/console.log
+	"$REPO/scripts/boot-test.sh" "$name" APPEND="guest.mode=layout $arg"
+	if grep -qF "cpu_alloc: $msg" "$log" && grep -q "| area $area at" "$log"; then
+		echo "PASS $name: boot says '$msg', area $area bytes" | tee -a "$results"
+	else
+		echo "FAIL $name: boot says '$msg', area $area bytes" | tee -a "$results"
+	fi
+}
+param_size layout-percpu-wrap percpu=18446744073709617152 "${default_area:-0}" \
+	"overflowing percpu=18446744073709617152: ignored"
+param_size layout-percpu-5000 percpu=5000 8192 "percpu=5000 rounded up to 8192 bytes, a whole page"
 
 # The area takes its bytes from the first chunk's dynamic region: with the
 # default size, the unit (pages per CPU) and Percpu at idle are at most

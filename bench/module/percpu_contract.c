@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * percpu_contract: what a caller of the per-CPU allocators may rely on,
+ * for make check and make check-debug's guest tests. Built out of tree
+ * like percpu_bench, against the stock and the patched kernel alike.
+ *
+ *   hold=N (writable): hold N objects of @size bytes from each of two
+ *	call sites, alloc_percpu() and, with CONFIG_CPU_ALLOC, cpu_alloc();
+ *	writing frees what was held first. /proc/allocinfo shows each site
+ *	(func:contract_alloc_percpu, func:contract_cpu_alloc).
+ *   test=atomic: one GFP_KERNEL request under preempt_disable() through
+ *	each entry point, a second apart so that each gets its own
+ *	"sleeping function called from invalid context" report.
+ *   test=misuse: one oversized cpu_alloc() with __GFP_NOWARN and one
+ *	without, then @objects double frees, alternately of area and chunk
+ *	objects: the guest counts the reports the kernel prints.
+ */
+#define pr_fmt(fmt) "percpu_contract: " fmt
+
+#include <linux/delay.h>
+#include <linux/module.h>
+#include <linux/mutex.h>
+#include <linux/percpu.h>
+#include <linux/preempt.h>
+#include <linux/slab.h>
+
+static unsigned int size = 16;
+module_param(size, uint, 0444);
+MODULE_PARM_DESC(size, "object size in bytes for hold");
+static unsigned int objects = 30;
+module_param(objects, uint, 0444);
+MODULE_PARM_DESC(objects, "double frees for test=misuse");
+static char *test = "none";
+module_param(test, charp, 0444);
+MODULE_PARM_DESC(test, "none (default), atomic or misuse");
+
+#ifdef CONFIG_CPU_ALLOC
+/* mm/percpu-internal.h: the chunks alone */
+void __percpu *pcpu_chunk_alloc(size_t size, size_t align, gfp_t gfp);
+MODULE_IMPORT_NS(CPU_ALLOC_TEST);
+#endif
+
+static DEFINE_MUTEX(hold_lock);
+static void __percpu **held[2];
+static unsigned int nr_held;
+
+/* One call site each, so that each has its own allocation tag */
+static noinline void __percpu *contract_alloc_percpu(void)
+{
+	return __alloc_percpu_gfp(size, 8, GFP_KERNEL);
+}
+
+static noinline void __percpu *contract_cpu_alloc(void)
+{
+#ifdef CONFIG_CPU_ALLOC
+	return cpu_alloc(size, GFP_KERNEL, 8);
+#else
+	return NULL;
+#endif
+}
+
+static void release(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < nr_held; i++) {
+		free_percpu(held[0][i]);
+#ifdef CONFIG_CPU_ALLOC
+		cpu_free(held[1][i], size);
+#endif
+	}
+	kfree(held[0]);
+	kfree(held[1]);
+	held[0] = held[1] = NULL;
+	nr_held = 0;
+}
+
+static int hold_set(const char *val, const struct kernel_param *kp)
+{
+	unsigned int n, i;
+	int err = kstrtouint(val, 0, &n);
+
+	if (err)
+		return err;
+	mutex_lock(&hold_lock);
+	release();
+	held[0] = kcalloc(n, sizeof(*held[0]), GFP_KERNEL);
+	held[1] = kcalloc(n, sizeof(*held[1]), GFP_KERNEL);
+	err = -ENOMEM;
+	if (n && (!held[0] || !held[1]))
+		goto out;
+	for (i = 0; i < n; i++) {
+		held[0][i] = contract_alloc_percpu();
+		held[1][i] = contract_cpu_alloc();
+		nr_held = i + 1;
+		if (!held[0][i] || (IS_ENABLED(CONFIG_CPU_ALLOC) && !held[1][i]))
+			goto out;
+	}
+	err = 0;
+	pr_info("holding %u objects of %u bytes from each call site\n", n, size);
+out:
+	if (err)
+		release();
+	mutex_unlock(&hold_lock);
+	return err;
+}
+
+static int hold_get(char *buf, const struct kernel_param *kp)
+{
+	return sysfs_emit(buf, "%u\n", nr_held);
+}
+
+static const struct kernel_param_ops hold_ops = {
+	.set = hold_set,
+	.get = hold_get,
+};
+module_param_cb(hold, &hold_ops, NULL, 0644);
+MODULE_PARM_DESC(hold, "objects to hold from each call site (write to change)");
+
+/* GFP_KERNEL where sleeping is not allowed, through each entry point */
+static noinline void test_atomic(void)
+{
+	void __percpu *p;
+
+	preempt_disable();
+	p = __alloc_percpu_gfp(8, 8, GFP_KERNEL);
+	preempt_enable();
+	free_percpu(p);
+#ifdef CONFIG_CPU_ALLOC
+	/* __might_resched() reports at most once a second */
+	msleep(1100);
+	preempt_disable();
+	p = cpu_alloc(8, GFP_KERNEL, 8);
+	preempt_enable();
+	cpu_free(p, 8);
+	msleep(1100);
+	preempt_disable();
+	p = __cpu_alloc(8, 8, GFP_KERNEL);
+	preempt_enable();
+	__cpu_free(p, 8);
+#endif
+	pr_info("atomic: done\n");
+}
+
+/*
+ * Misuse, after the reports' rate-limit interval has passed: an oversized
+ * cpu_alloc() with __GFP_NOWARN and one without, then @objects double
+ * frees, alternately of area and chunk objects. The window's ten reports
+ * go to the unflagged request and the first nine double frees.
+ */
+static noinline void test_misuse(void)
+{
+	void __percpu *p;
+	unsigned int i;
+
+	msleep(5500);
+#ifdef CONFIG_CPU_ALLOC
+	p = cpu_alloc(PCPU_MIN_UNIT_SIZE + 1, GFP_KERNEL | __GFP_NOWARN, 8);
+	pr_info("misuse: oversized request with __GFP_NOWARN returned %s\n",
+		p ? "an object" : "NULL");
+	p = cpu_alloc(PCPU_MIN_UNIT_SIZE + 1, GFP_KERNEL, 8);
+	pr_info("misuse: oversized request returned %s\n", p ? "an object" : "NULL");
+#endif
+	for (i = 0; i < objects; i++) {
+#ifdef CONFIG_CPU_ALLOC
+		p = i % 2 ? pcpu_chunk_alloc(16, 8, GFP_KERNEL) :
+			    __alloc_percpu(16, 8);
+#else
+		p = __alloc_percpu(16, 8);
+#endif
+		if (!p)
+			continue;
+		free_percpu(p);
+		free_percpu(p);
+	}
+	pr_info("misuse: %u double frees done\n", objects);
+}
+
+static int __init percpu_contract_init(void)
+{
+	if (!strcmp(test, "atomic"))
+		test_atomic();
+	else if (!strcmp(test, "misuse"))
+		test_misuse();
+	else if (strcmp(test, "none"))
+		return -EINVAL;
+	return 0;
+}
+module_init(percpu_contract_init);
+
+static void __exit percpu_contract_exit(void)
+{
+	mutex_lock(&hold_lock);
+	release();
+	mutex_unlock(&hold_lock);
+}
+module_exit(percpu_contract_exit);
+
+MODULE_DESCRIPTION("per-CPU allocator contract tests for make check");
+MODULE_LICENSE("GPL");
