@@ -12,8 +12,9 @@
  *	each entry point, a second apart so that each gets its own
  *	"sleeping function called from invalid context" report.
  *   test=misuse: one oversized cpu_alloc() with __GFP_NOWARN and one
- *	without, then @objects double frees, alternately of area and chunk
- *	objects: the guest counts the reports the kernel prints.
+ *	without, then @objects frees of a pointer into a live object,
+ *	alternately of the area and of a chunk: the guest counts the
+ *	reports the kernel prints.
  */
 #define pr_fmt(fmt) "percpu_contract: " fmt
 
@@ -29,7 +30,7 @@ module_param(size, uint, 0444);
 MODULE_PARM_DESC(size, "object size in bytes for hold");
 static unsigned int objects = 30;
 module_param(objects, uint, 0444);
-MODULE_PARM_DESC(objects, "double frees for test=misuse");
+MODULE_PARM_DESC(objects, "refused frees for test=misuse");
 static char *test = "none";
 module_param(test, charp, 0444);
 MODULE_PARM_DESC(test, "none (default), atomic or misuse");
@@ -144,9 +145,12 @@ static noinline void test_atomic(void)
 
 /*
  * Misuse, after the reports' rate-limit interval has passed: an oversized
- * cpu_alloc() with __GFP_NOWARN and one without, then @objects double
- * frees, alternately of area and chunk objects. The window's ten reports
- * go to the unflagged request and the first nine double frees.
+ * cpu_alloc() with __GFP_NOWARN and one without, then @objects frees of
+ * a pointer 4 bytes into a live object, alternately of the area and of a
+ * chunk. The window's ten reports go to the unflagged request and the
+ * first nine frees. An interior pointer, not a double free: between the
+ * two frees of one object, another task could be given the object, and
+ * the second free would then take it from its new owner.
  */
 static noinline void test_misuse(void)
 {
@@ -170,10 +174,10 @@ static noinline void test_misuse(void)
 #endif
 		if (!p)
 			continue;
-		free_percpu(p);
+		free_percpu((char __percpu *)p + 4);
 		free_percpu(p);
 	}
-	pr_info("misuse: %u double frees done\n", objects);
+	pr_info("misuse: %u interior frees done\n", objects);
 }
 
 static int __init percpu_contract_init(void)

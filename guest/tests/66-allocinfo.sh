@@ -21,11 +21,6 @@ insmod $ko size=$size || { echo "insmod failed"; exit 1; }
 # bytes and calls of one call site of the module, 0 0 if not listed
 site() { awk -v fn="func:$1" '$NF == fn && /percpu_contract/ { b = $1; c = $2 } END { print b + 0, c + 0 }' $f; }
 fail=0
-check() {
-	name=$1 expect=$2
-	set -- $(site "$name")
-	echo "$name: $1 bytes, $2 calls (want $expect bytes, $3)"
-}
 for fn in contract_alloc_percpu contract_cpu_alloc; do
 	set -- $(site $fn)
 	b0=$1 c0=$2
