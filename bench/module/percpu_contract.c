@@ -15,6 +15,10 @@
  *	without, then @objects frees of a pointer into a live object,
  *	alternately of the area and of a chunk: the guest counts the
  *	reports the kernel prints.
+ *   test=foreign what=kmalloc|vmalloc|stack|static|unmapped: free_percpu()
+ *	of one pointer that no per-CPU allocator handed out, then check a
+ *	live object's contents; prints "foreign: <what> survived" if the
+ *	kernel did (stock dereferences whatever page such a pointer maps).
  */
 #define pr_fmt(fmt) "percpu_contract: " fmt
 
@@ -24,6 +28,7 @@
 #include <linux/percpu.h>
 #include <linux/preempt.h>
 #include <linux/slab.h>
+#include <linux/vmalloc.h>
 
 static unsigned int size = 16;
 module_param(size, uint, 0444);
@@ -33,7 +38,10 @@ module_param(objects, uint, 0444);
 MODULE_PARM_DESC(objects, "refused frees for test=misuse");
 static char *test = "none";
 module_param(test, charp, 0444);
-MODULE_PARM_DESC(test, "none (default), atomic or misuse");
+MODULE_PARM_DESC(test, "none (default), atomic, misuse or foreign");
+static char *what = "kmalloc";
+module_param(what, charp, 0444);
+MODULE_PARM_DESC(what, "for test=foreign: kmalloc, vmalloc, stack, static or unmapped");
 
 #ifdef CONFIG_CPU_ALLOC
 /* mm/percpu-internal.h: the chunks alone */
@@ -180,12 +188,64 @@ static noinline void test_misuse(void)
 	pr_info("misuse: %u interior frees done\n", objects);
 }
 
+/* The per-CPU pointer that free_percpu() translates to @addr (CPU 0's unit) */
+static void __percpu *foreign_ptr(void *addr)
+{
+	return (void __percpu __force *)((unsigned long)addr - per_cpu_offset(0));
+}
+
+static noinline int test_foreign(void)
+{
+	u32 __percpu *live = alloc_percpu(u32);
+	void *mem = NULL;
+	void __percpu *p;
+	u64 local = 0;
+	int cpu, bad = 0;
+
+	if (!live)
+		return -ENOMEM;
+	for_each_possible_cpu(cpu)
+		*per_cpu_ptr(live, cpu) = 0x600d0000 + cpu;
+	if (!strcmp(what, "kmalloc")) {
+		mem = kmalloc(64, GFP_KERNEL);
+		p = foreign_ptr(mem);
+	} else if (!strcmp(what, "vmalloc")) {
+		mem = vmalloc(PAGE_SIZE);
+		p = foreign_ptr(mem);
+	} else if (!strcmp(what, "stack")) {
+		p = foreign_ptr(&local);
+	} else if (!strcmp(what, "static")) {
+		p = &this_cpu_off;
+	} else if (!strcmp(what, "unmapped")) {
+		/* vmalloc() fills its space from the bottom, chunks from the top */
+		p = foreign_ptr((void *)(VMALLOC_START +
+					 (VMALLOC_END - VMALLOC_START) / 2));
+	} else {
+		free_percpu(live);
+		return -EINVAL;
+	}
+	pr_info("foreign: freeing %s pointer %px\n", what, p);
+	free_percpu(p);
+	for_each_possible_cpu(cpu)
+		bad += *per_cpu_ptr(live, cpu) != 0x600d0000 + cpu;
+	pr_info("foreign: %s survived, live object %s\n", what,
+		bad ? "CHANGED" : "intact");
+	free_percpu(live);
+	if (!strcmp(what, "vmalloc"))
+		vfree(mem);
+	else
+		kfree(mem);
+	return bad ? -EIO : 0;
+}
+
 static int __init percpu_contract_init(void)
 {
 	if (!strcmp(test, "atomic"))
 		test_atomic();
 	else if (!strcmp(test, "misuse"))
 		test_misuse();
+	else if (!strcmp(test, "foreign"))
+		return test_foreign();
 	else if (strcmp(test, "none"))
 		return -EINVAL;
 	return 0;
