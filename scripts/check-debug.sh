@@ -8,14 +8,15 @@
 # make check-rt (KIND=rt): the same on PREEMPT_RT (configs/rt.config:
 # lockdep and DEBUG_ATOMIC_SLEEP) at -smp 2 and 4, where a spinlock_t
 # taken in a context that may not sleep is reported; results/check-rt.md.
-# Its boots use percpu=64k: this kernel (RT, lockdep) fills the default
-# area at boot (what fills it is not measured), and the suite is to
-# exercise the area, not only the chunks.
+# Both kinds boot with percpu=64k: these kernels (lockdep, KASAN or RT)
+# fill the default area at boot (what fills it is not measured), and the
+# suite is to exercise the area, not only the chunks (66-allocinfo needs
+# its objects there: mainline tags no first-chunk object).
 # Environment: DEBUG_SMP (the -smp values), TIMEOUT per boot (3600).
 set -u
 kind=${KIND:-debug}
 case $kind in
-debug)	smps=${DEBUG_SMP:-2 8} extra=guest.atomic_sleep=1
+debug)	smps=${DEBUG_SMP:-2 8} extra="guest.atomic_sleep=1 percpu=64k"
 	banners='KernelAddressSanitizer initialized|Lock dependency validator|kmemleak: Kernel memory leak detector initialized' ;;
 rt)	smps=${DEBUG_SMP:-2 4} extra="guest.frontend=1 percpu=64k"
 	banners='Lock dependency validator|PREEMPT_RT' ;;

@@ -1,18 +1,24 @@
 #!/bin/sh
-# modes: check contract
+# modes: check contract foreign
 # free_percpu() of pointers that no per-CPU allocator handed out: a slab
 # object, a vmalloc page, a stack variable, a static per-CPU variable and
 # an address where nothing is mapped (percpu_contract test=foreign, one
 # load each). Each is refused with a report and the kernel goes on; a live
 # object keeps its contents. Mainline dereferences the page such a pointer
 # maps and oopses (results/tests-can-fail.md). KUnit percpu_free_foreign
-# adds a page past a chunk's unit and checks the counters.
+# adds a page past a chunk's unit and checks the counters. guest.foreign=
+# names one pointer to try (guest.mode=foreign boots only this test: how
+# the stock kernel was tried, one boot per pointer).
 ko=/lib/modules/bench/percpu_contract.ko
 [ -f $ko ] || { echo "$ko missing"; exit 1; }
 # the reports' rate limit: let an earlier test's window close
 sleep 6
 fail=0
-for what in kmalloc vmalloc stack static unmapped; do
+whats="kmalloc vmalloc stack static unmapped"
+for arg in $(cat /proc/cmdline); do
+	case $arg in guest.foreign=*) whats=${arg#guest.foreign=} ;; esac
+done
+for what in $whats; do
 	mark="65-foreign: $what $$"
 	echo "$mark" > /dev/kmsg
 	insmod $ko test=foreign what=$what || { echo "FAIL $what: insmod failed"; fail=1; continue; }

@@ -6,8 +6,11 @@
 # size * possible CPUs + a memcg pointer per 4 bytes. percpu_contract
 # holds N objects from alloc_percpu() and from cpu_alloc(), each from
 # one function; each line grows by N calls and N times that size, and
-# drops back to where it was when they are freed.
+# drops back to where it was when they are freed. The objects must be in
+# the area (debugfs cpu_alloc counts them): mainline tags no object of the
+# first chunk, so objects that overflow into it would count for nothing.
 f=/proc/allocinfo
+dbg=/sys/kernel/debug/cpu_alloc
 ko=/lib/modules/bench/percpu_contract.ko
 [ -r $f ] || { echo "no $f: kernel without MEM_ALLOC_PROFILING"; exit 77; }
 [ -f $ko ] || { echo "$ko missing"; exit 1; }
@@ -24,9 +27,13 @@ fail=0
 for fn in contract_alloc_percpu contract_cpu_alloc; do
 	set -- $(site $fn)
 	b0=$1 c0=$2
+	o0=$(awk '$1 == "objects:" {print $2}' $dbg)
 	echo $n > /sys/module/percpu_contract/parameters/hold
 	set -- $(site $fn)
 	b1=$1 c1=$2
+	o1=$(awk '$1 == "objects:" {print $2}' $dbg)
+	[ $((o1 - o0)) = $((2 * n)) ] ||
+		{ echo "FAIL $fn: $((o1 - o0)) of the $((2 * n)) objects held are in the area (full?)"; fail=1; }
 	echo 0 > /sys/module/percpu_contract/parameters/hold
 	set -- $(site $fn)
 	b2=$1 c2=$2
