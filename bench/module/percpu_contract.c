@@ -188,17 +188,28 @@ static noinline void test_misuse(void)
 	pr_info("misuse: %u interior frees done\n", objects);
 }
 
-/* The per-CPU pointer that free_percpu() translates to @addr (CPU 0's unit) */
-static void __percpu *foreign_ptr(void *addr)
+/*
+ * free_percpu() of the per-CPU pointer that maps to @addr on this CPU
+ * (x86_64's per_cpu_offset()): free_percpu() looks up the running CPU's
+ * page. @addr NULL: free @p itself.
+ */
+static void free_foreign(void *addr, void __percpu *p)
 {
-	return (void __percpu __force *)((unsigned long)addr - per_cpu_offset(0));
+	int cpu = get_cpu();
+
+	if (addr)
+		p = (void __percpu __force *)((unsigned long)addr -
+					      per_cpu_offset(cpu));
+	pr_info("foreign: freeing %s pointer %px\n", what, p);
+	free_percpu(p);
+	put_cpu();
 }
 
 static noinline int test_foreign(void)
 {
 	u32 __percpu *live = alloc_percpu(u32);
-	void *mem = NULL;
-	void __percpu *p;
+	void *mem = NULL, *addr = NULL;
+	void __percpu *p = NULL;
 	u64 local = 0;
 	int cpu, bad = 0;
 
@@ -207,25 +218,22 @@ static noinline int test_foreign(void)
 	for_each_possible_cpu(cpu)
 		*per_cpu_ptr(live, cpu) = 0x600d0000 + cpu;
 	if (!strcmp(what, "kmalloc")) {
-		mem = kmalloc(64, GFP_KERNEL);
-		p = foreign_ptr(mem);
+		addr = mem = kmalloc(64, GFP_KERNEL);
 	} else if (!strcmp(what, "vmalloc")) {
-		mem = vmalloc(PAGE_SIZE);
-		p = foreign_ptr(mem);
+		addr = mem = vmalloc(PAGE_SIZE);
 	} else if (!strcmp(what, "stack")) {
-		p = foreign_ptr(&local);
+		addr = &local;
 	} else if (!strcmp(what, "static")) {
 		p = &this_cpu_off;
 	} else if (!strcmp(what, "unmapped")) {
 		/* vmalloc() fills its space from the bottom, chunks from the top */
-		p = foreign_ptr((void *)(VMALLOC_START +
-					 (VMALLOC_END - VMALLOC_START) / 2));
-	} else {
+		addr = (void *)(VMALLOC_START + (VMALLOC_END - VMALLOC_START) / 2);
+	}
+	if (!addr && !p) {
 		free_percpu(live);
 		return -EINVAL;
 	}
-	pr_info("foreign: freeing %s pointer %px\n", what, p);
-	free_percpu(p);
+	free_foreign(addr, p);
 	for_each_possible_cpu(cpu)
 		bad += *per_cpu_ptr(live, cpu) != 0x600d0000 + cpu;
 	pr_info("foreign: %s survived, live object %s\n", what,
