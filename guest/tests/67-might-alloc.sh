@@ -15,11 +15,11 @@ grep -qw guest.atomic_sleep=1 /proc/cmdline || { echo "kernel without DEBUG_ATOM
 [ -f $ko ] || { echo "$ko missing"; exit 1; }
 mark="67-might-alloc: start $$"
 echo "$mark" > /dev/kmsg
-echo "expect-warning: BUG: sleeping function called from invalid context at include/linux/sched/mm\.h" > /dev/kmsg
+echo "expect-warning: BUG: sleeping function called from invalid context at ([^ ]*/)?include/linux/sched/mm\.h" > /dev/kmsg
 insmod $ko test=atomic || { echo "insmod failed"; exit 1; }
 rmmod percpu_contract
 log=$(dmesg | sed -n "/$mark/,\$p")
-bugs=$(echo "$log" | grep -c 'BUG: sleeping function called from invalid context at include/linux/sched/mm\.h')
+bugs=$(echo "$log" | grep -cE 'BUG: sleeping function called from invalid context at ([^ ]*/)?include/linux/sched/mm\.h')
 # The function each report came from: the first reliable frame of its
 # stack above the checker. It must be the entry point itself, not a
 # later allocation (kmemleak's metadata, a chunk's pages) on its way.
