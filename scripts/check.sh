@@ -111,14 +111,24 @@ param_size layout-percpu-5000 percpu=5000 8192 "percpu=5000 rounded up to 8192 b
 # default size, the unit (pages per CPU) and Percpu at idle are at most
 # those of the same configuration with cpu_alloc=off, at -smp 1, 2 and 8,
 # with the page first-chunk allocator, with 2 NUMA nodes, and with more
-# possible CPUs than online ones. The check-mode boots above have run the
-# same idle stage (00-idle) as these short ones.
-"$REPO/scripts/boot-test.sh" layout-off-smp1 SMP=1 APPEND="guest.mode=layout cpu_alloc=off"
-"$REPO/scripts/boot-test.sh" layout-off-smp8 SMP=8 APPEND="guest.mode=layout cpu_alloc=off"
-"$REPO/scripts/boot-test.sh" layout-off-page APPEND="guest.mode=layout cpu_alloc=off percpu_alloc=page"
-"$REPO/scripts/boot-test.sh" layout-off-numa SMP=4 NUMA=2 APPEND="guest.mode=layout cpu_alloc=off"
-"$REPO/scripts/boot-test.sh" layout-maxcpus SMP=8 APPEND="guest.mode=layout maxcpus=2"
-"$REPO/scripts/boot-test.sh" layout-off-maxcpus SMP=8 APPEND="guest.mode=layout cpu_alloc=off maxcpus=2"
+# possible CPUs than online ones. These boots run no KUnit (kunit.enable=0):
+# the suite's chunk objects leave a populated spare chunk behind (mainline
+# keeps one empty chunk), and whether it holds one page or two depends on
+# timing, not on the area: one CI run measured 360 kB with the area and
+# 352 kB without, a local pair 384 and 360 kB; with KUnit off both were
+# 352 kB in every pair.
+layout_pair() {
+	local name=$1 extra=$2
+	shift 2
+	"$REPO/scripts/boot-test.sh" "layout-$name" "$@" APPEND="guest.mode=layout kunit.enable=0 $extra"
+	"$REPO/scripts/boot-test.sh" "layout-off-$name" "$@" APPEND="guest.mode=layout kunit.enable=0 cpu_alloc=off $extra"
+}
+layout_pair smp1 '' SMP=1
+layout_pair smp2 ''
+layout_pair smp8 '' SMP=8
+layout_pair page percpu_alloc=page
+layout_pair numa '' SMP=4 NUMA=2
+layout_pair maxcpus maxcpus=2 SMP=8
 unit_pages() {
 	sed -n 's/.*percpu: Embedded \([0-9]*\) pages\/cpu.*/\1/p; s/.*percpu: \([0-9]*\) 4K pages\/cpu.*/\1/p' \
 		"$dir/$1/console.log" | head -n 1
@@ -127,21 +137,18 @@ idle_kb() {
 	sed -n 's/.*idle: Percpu \([0-9]*\) kB.*/\1/p' "$dir/$1/console.log" | head -n 1
 }
 no_bigger() {
-	local on=$1 off=$2 p1 p0 k1 k0
+	local on=layout-$1 off=layout-off-$1 p1 p0 k1 k0
 	p1=$(unit_pages "$on") p0=$(unit_pages "$off") k1=$(idle_kb "$on") k0=$(idle_kb "$off")
 	if [ -n "$p1" ] && [ -n "$p0" ] && [ -n "$k1" ] && [ -n "$k0" ] &&
 		[ "$p1" -le "$p0" ] && [ "$k1" -le "$k0" ]; then
-		echo "PASS layout $on: $p1 pages/cpu, Percpu $k1 kB at idle; off: $p0, $k0 kB" | tee -a "$results"
+		echo "PASS layout $1: $p1 pages/cpu, Percpu $k1 kB at idle; off: $p0, $k0 kB" | tee -a "$results"
 	else
-		echo "FAIL layout $on: ${p1:-?} pages/cpu, Percpu ${k1:-?} kB at idle; off: ${p0:-?}, ${k0:-?} kB" | tee -a "$results"
+		echo "FAIL layout $1: ${p1:-?} pages/cpu, Percpu ${k1:-?} kB at idle; off: ${p0:-?}, ${k0:-?} kB" | tee -a "$results"
 	fi
 }
-no_bigger guest guest-off
-no_bigger guest-smp1 layout-off-smp1
-no_bigger guest-smp8 layout-off-smp8
-no_bigger guest-page layout-off-page
-no_bigger guest-numa layout-off-numa
-no_bigger layout-maxcpus layout-off-maxcpus
+for c in smp1 smp2 smp8 page numa maxcpus; do
+	no_bigger $c
+done
 # The boot line gives the unit's layout, and says the area costs nothing;
 # the area debugfs shows has the size the boot line gives
 if [ -n "$default_area" ] && grep -q "^debugfs: area size $default_area" "$dir/guest/console.log"; then

@@ -10,15 +10,16 @@ want=$(tr " " "\n" < /proc/cmdline | sed -n "s/^guest.area=\([0-9]*\)$/\1/p")
 size=$(awk '$1 == "size:" {print $2}' $f)
 echo "debugfs: area size $size"
 [ -z "$want" ] || [ "$size" = "$want" ] || { echo "size $size, expected $want"; exit 1; }
-# cpu_bytes counts objects in the area and in chunks; the two files are
-# read one after the other, so retry if something allocated in between
-for i in 1 2 3 4 5; do
-	snap=$(cat $f)
-	vm=$(awk '$1 == "cpu_bytes" {print $2}' /proc/vmstat)
-	in_use=$(echo "$snap" | awk '$1 == "in_use:" {print $2}')
-	chunk=$(echo "$snap" | awk '$1 == "chunk_bytes:" {print $2}')
-	echo "size=$size in_use=$in_use chunk_bytes=$chunk cpu_bytes=$vm"
-	[ $((in_use + chunk)) = "$vm" ] && exit 0
+# cpu_bytes counts objects in the area and in chunks. One awk reads both
+# files, so no fork (whose mm owns per-CPU counters) falls between the two
+# reads; an mm that an idle CPU held lazily may still be freed in between,
+# so a mismatch is retried. A -smp 4 NUMA boot in CI missed five times
+# in a row when each try forked a reader per file.
+for i in 1 2 3 4 5 6 7 8 9 10; do
+	set -- $(awk '$1 == "in_use:" {u = $2} $1 == "chunk_bytes:" {c = $2}
+		$1 == "cpu_bytes" {v = $2} END {print u, c, v}' $f /proc/vmstat)
+	echo "size=$size in_use=$1 chunk_bytes=$2 cpu_bytes=$3"
+	[ $(($1 + $2)) = "$3" ] && exit 0
 	sleep 0.2
 done
 echo "in_use + chunk_bytes != cpu_bytes"
