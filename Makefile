@@ -26,7 +26,7 @@ export CCACHE_BASEDIR := $(BUILD)
 
 PLUGIN_DIR := $(BUILD)/plugin
 
-.PHONY: all deps tree config build initramfs run check check-debug check-rt bench sizing fuzz hygiene plugin results clean distclean help
+.PHONY: all deps tree config build initramfs run check check-debug check-rt check-kcsan bench sizing fuzz hygiene plugin results clean distclean help
 
 all: run
 
@@ -42,6 +42,7 @@ help:
 	@echo "make plugin   the QEMU instruction-count plugin (fetches QEMU's plugin header once)"
 	@echo "make check-debug  the guest suite on a KASAN/lockdep/kmemleak/... kernel (slow)"
 	@echo "make check-rt the guest suite on PREEMPT_RT with lockdep, at -smp 2 and 4"
+	@echo "make check-kcsan  the guest suite on a KCSAN kernel, at -smp 2 and 4"
 	@echo "make fuzz     libFuzzer on the bitmap core for FUZZ_SECONDS (300)"
 	@echo "make deps | tree | config | build | initramfs   one stage at a time"
 	@echo "make clean    remove build output; distclean also the unpacked tree"
@@ -101,6 +102,9 @@ check-debug: initramfs
 
 check-rt: initramfs
 	@$(STAGE) check-rt sh -c 'KIND=rt $(REPO)/scripts/check-debug.sh'
+
+check-kcsan: initramfs
+	@$(STAGE) check-kcsan sh -c 'KIND=kcsan $(REPO)/scripts/check-debug.sh'
 
 clean:
 	rm -rf $(OBJ) $(BUILD)/obj-defconfig $(BUILD)/check $(BUILD)/run $(BUILD)/sizing

@@ -32,6 +32,11 @@ first() { console "$1" | grep -m1 -- "$2" || echo "(none)"; }
 	echo
 	echo "Any KASAN, lockdep, BUG, WARNING, UBSAN or kmemleak report in the"
 	echo "console fails a boot (scripts/verdict.py)."
+	if [ "$kind" = kcsan ]; then
+		echo "A KCSAN report fails it only when a frame of either stack is a"
+		echo "function of a C file the series touches (series-functions.txt);"
+		echo "the others are NOTE lines below, not counted."
+	fi
 	for d in "$@"; do
 		echo
 		echo "## $(basename "$d"): -smp $(console "$d" | sed -n 's/.*, \([0-9]*\) CPUs$/\1/p' | head -1)"
@@ -40,6 +45,7 @@ first() { console "$1" | grep -m1 -- "$2" || echo "(none)"; }
 		tail -n 1 "$d/verdict.txt"
 		grep '^FAIL' "$d/verdict.txt" || true
 		echo "kernel reports counted as failures: $(grep -c '^FAIL .*kernel report' "$d/verdict.txt" || true)"
+		grep '^NOTE' "$d/verdict.txt" || true
 		first "$d" '# Totals:'
 		console "$d" | grep '^forkloop: ' || true
 		first "$d" 'cpu_alloc_stress: .* operations'

@@ -1,5 +1,6 @@
 #!/bin/sh
 # modes: check run
+# pinned: compares debugfs with /proc/vmstat (see init)
 # The debugfs report agrees with /proc/vmstat and with the boot parameter.
 f=/sys/kernel/debug/cpu_alloc
 [ -r $f ] || { echo "$f missing"; exit 1; }
@@ -10,6 +11,11 @@ want=$(tr " " "\n" < /proc/cmdline | sed -n "s/^guest.area=\([0-9]*\)$/\1/p")
 size=$(awk '$1 == "size:" {print $2}' $f)
 echo "debugfs: area size $size"
 [ -z "$want" ] || [ "$size" = "$want" ] || { echo "size $size, expected $want"; exit 1; }
+# cpu_bytes is a gauge computed at read time, listed with the system-wide
+# items (after nr_memmap_boot_pages), not an event counter
+prev=$(awk '$1 == "cpu_bytes" {print p} {p = $1}' /proc/vmstat)
+echo "cpu_bytes follows: ${prev:-nothing}"
+[ "$prev" = nr_memmap_boot_pages ] || { echo "cpu_bytes is not with the computed items"; exit 1; }
 # cpu_bytes counts objects in the area and in chunks. One awk reads both
 # files, so no fork (whose mm owns per-CPU counters) falls between the two
 # reads; an mm that an idle CPU held lazily may still be freed in between,

@@ -1,0 +1,64 @@
+#!/bin/sh
+# modes: check
+# pinned: compares two readings of the counters (see init)
+# debugfs percpu_stats (CONFIG_PERCPU_STATS) describes the chunk
+# allocator: it must say that the area's objects are outside its counts
+# and give the area's own numbers as debugfs cpu_alloc does, and its
+# nr_cur_alloc must be the dynamic objects in chunks that cpu_alloc
+# counts plus the reserved chunk's (module static variables).
+s=/sys/kernel/debug/percpu_stats
+f=/sys/kernel/debug/cpu_alloc
+[ -r $s ] || { echo "$s missing: CONFIG_PERCPU_STATS is in configs/cpu_alloc.config"; exit 1; }
+[ -r $f ] || { echo "$f missing"; exit 1; }
+grep -q '^cpu_alloc Area (within static_size; its objects are in no other count here):$' $s ||
+	{ echo "percpu_stats has no cpu_alloc Area block"; exit 1; }
+off=0
+grep -q '^  none: booted with cpu_alloc=off$' $s && off=1
+# Objects of 2048 bytes, above the size alloc_percpu() routes to the area,
+# so that chunks hold some while the counts are compared
+ko=/lib/modules/bench/percpu_contract.ko
+[ -f $ko ] || { echo "$ko missing"; exit 1; }
+insmod $ko size=2048 || { echo "insmod failed"; exit 1; }
+echo 2 > /sys/module/percpu_contract/parameters/hold || { echo "hold=2 failed"; rmmod percpu_contract; exit 1; }
+finish() {
+	echo 0 > /sys/module/percpu_contract/parameters/hold
+	rmmod percpu_contract
+	exit $1
+}
+# Both files in one awk, retried: something may allocate between the two
+for i in 1 2 3 4 5 6 7 8 9 10; do
+	out=$(awk -v S=$s '
+		FILENAME == S && /^Chunk/ { chunk = $0 }
+		FILENAME == S && $1 == "nr_cur_alloc" { cur = $3 }
+		FILENAME == S && $1 == "nr_alloc" && chunk ~ /Reserved/ && res == "" { res = $3 }
+		FILENAME == S && $1 ~ /^area_/ { a[$1] = $3 }
+		FILENAME != S { d[$1] = $2 }
+		END {
+			if (res == "") res = 0
+			printf "percpu_stats: nr_cur_alloc %d, reserved chunk %d; cpu_alloc: chunk_objects %d\n",
+				cur, res, d["chunk_objects:"]
+			bad = (cur != d["chunk_objects:"] + res || d["chunk_objects:"] < 2)
+			if (!off) {
+				printf "percpu_stats area: size %d in_use %d cur_alloc %d nr_alloc %d nr_dealloc %d fallbacks %d\n",
+					a["area_size"], a["area_in_use"], a["area_cur_alloc"],
+					a["area_nr_alloc"], a["area_nr_dealloc"], a["area_fallbacks"]
+				printf "cpu_alloc:          size %d in_use %d objects %d allocations %d frees %d fallbacks %d\n",
+					d["size:"], d["in_use:"], d["objects:"],
+					d["allocations:"], d["frees:"], d["fallbacks:"]
+				if (a["area_size"] == "" || a["area_size"] != d["size:"] ||
+				    a["area_in_use"] != d["in_use:"] ||
+				    a["area_cur_alloc"] != d["objects:"] ||
+				    a["area_nr_alloc"] != d["allocations:"] ||
+				    a["area_nr_dealloc"] != d["frees:"] ||
+				    a["area_fallbacks"] != d["fallbacks:"])
+					bad = 1
+			}
+			print bad ? "mismatch" : "agree"
+		}' off=$off $s $f)
+	echo "$out"
+	[ "${out##*
+}" = agree ] && finish 0
+	sleep 0.2
+done
+echo "percpu_stats and debugfs cpu_alloc disagree"
+finish 1
