@@ -45,6 +45,8 @@ first() { console "$1" | grep -m1 -- "$2" || echo "(none)"; }
 		tail -n 1 "$d/verdict.txt"
 		grep '^FAIL' "$d/verdict.txt" || true
 		echo "kernel reports counted as failures: $(grep -c '^FAIL .*kernel report' "$d/verdict.txt" || true)"
+		[ "$kind" != kcsan ] ||
+			echo "KCSAN reports in the console: $(grep -c 'BUG: KCSAN:' "$d/console.log" || true)"
 		grep '^NOTE' "$d/verdict.txt" || true
 		first "$d" '# Totals:'
 		console "$d" | grep '^forkloop: ' || true

@@ -25,6 +25,7 @@ for i in 1 2 3 4 5 6 7 8 9 10; do
 	set -- $(awk '$1 == "in_use:" {u = $2} $1 == "chunk_bytes:" {c = $2}
 		$1 == "cpu_bytes" {v = $2} END {print u, c, v}' $f /proc/vmstat)
 	echo "size=$size in_use=$1 chunk_bytes=$2 cpu_bytes=$3"
+	[ $# = 3 ] || { echo "a field is missing"; exit 1; }
 	[ $(($1 + $2)) = "$3" ] && exit 0
 	sleep 0.2
 done

@@ -1,5 +1,5 @@
 #!/bin/sh
-# modes: check
+# modes: check race
 # cpu_alloc_stress: a kthread per CPU allocates, fills, verifies and frees
 # objects through cpu_alloc() and alloc_percpu() for guest.stress= seconds
 # (10), while CPU 1 goes offline and comes back three times. The module

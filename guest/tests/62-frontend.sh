@@ -1,5 +1,5 @@
 #!/bin/sh
-# modes: check frontend
+# modes: check frontend race
 # The front end's lock traffic. Objects handed from one CPU to another
 # (percpu_bench test=prodcons), every CPU allocating and freeing batches
 # at once (test=allcpu) and fork+exit, each with cpu_alloc's debugfs
