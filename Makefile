@@ -11,7 +11,7 @@ override OBJ  := $(abspath $(OBJ))
 JOBS    ?= $(shell nproc)
 SMP     ?= 2
 MEM     ?= 1024
-FRAGMENTS ?= $(REPO)/configs/qemu.config $(REPO)/configs/cpu_alloc.config
+FRAGMENTS ?= $(REPO)/configs/guest.config $(REPO)/configs/qemu.config $(REPO)/configs/cpu_alloc.config
 
 KERNEL  := $(OBJ)/arch/x86/boot/bzImage
 INITRD  := $(OBJ)/initramfs.cpio
@@ -26,7 +26,7 @@ export CCACHE_BASEDIR := $(BUILD)
 
 PLUGIN_DIR := $(BUILD)/plugin
 
-.PHONY: all deps tree config build initramfs run check check-debug check-rt check-kcsan bench sizing fuzz hygiene plugin results clean distclean help
+.PHONY: all deps tree config build initramfs run check check-debug check-rt check-kcsan check-arm64 check-compile bench sizing fuzz hygiene plugin results clean distclean help
 
 all: run
 
@@ -43,6 +43,9 @@ help:
 	@echo "make check-debug  the guest suite on a KASAN/lockdep/kmemleak/... kernel (slow)"
 	@echo "make check-rt the guest suite on PREEMPT_RT with lockdep, at -smp 2 and 4"
 	@echo "make check-kcsan  the guest suite on a KCSAN kernel, at -smp 2 and 4"
+	@echo "make check-arm64  (or make check ARCH=arm64) the guest suite on arm64 under"
+	@echo "              qemu-system-aarch64, at -smp 2 and 4 (ARM64_SMP)"
+	@echo "make check-compile  warning-free builds: arm64, i386, x86_64 with SMP off"
 	@echo "make fuzz     libFuzzer on the bitmap core for FUZZ_SECONDS (300)"
 	@echo "make deps | tree | config | build | initramfs   one stage at a time"
 	@echo "make clean    remove build output; distclean also the unpacked tree"
@@ -74,8 +77,14 @@ hygiene: tree
 run: initramfs
 	@$(STAGE) run $(REPO)/scripts/run.sh
 
+# make check ARCH=arm64 is make check-arm64: the x86_64 stages would
+# build with ARCH=arm64 in their environment
+ifeq ($(ARCH),arm64)
+check: check-arm64
+else
 check: initramfs
 	@$(STAGE) check $(REPO)/scripts/check.sh
+endif
 
 bench: initramfs plugin
 	@$(STAGE) bench $(REPO)/scripts/bench.sh
@@ -105,6 +114,17 @@ check-rt: initramfs
 
 check-kcsan: initramfs
 	@$(STAGE) check-kcsan sh -c 'KIND=kcsan $(REPO)/scripts/check-debug.sh'
+
+# Cross compilers, arm64's libc for static guest programs, QEMU for arm64
+CROSS_DEPS := gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-system-arm
+
+check-arm64: tree
+	@$(STAGE) deps $(REPO)/scripts/deps.sh $(CROSS_DEPS)
+	@$(STAGE) check-arm64 $(REPO)/scripts/check-arm64.sh
+
+check-compile: tree
+	@$(STAGE) deps $(REPO)/scripts/deps.sh $(CROSS_DEPS)
+	@$(STAGE) check-compile $(REPO)/scripts/check-compile.sh
 
 clean:
 	rm -rf $(OBJ) $(BUILD)/obj-defconfig $(BUILD)/check $(BUILD)/run $(BUILD)/sizing

@@ -7,6 +7,6 @@ set -eu
 ksrc=$1 obj=$2 moddir=$3 modroot=$4
 rm -rf "$moddir"
 cp -a "$REPO/bench/module" "$moddir"
-make -s -C "$ksrc" O="$obj" CC="ccache gcc" M="$moddir" modules
+make -s -C "$ksrc" O="$obj" CC="ccache ${CROSS_COMPILE:-}gcc" M="$moddir" modules
 mkdir -p "$modroot/lib/modules/bench"
 cp "$moddir/percpu_bench.ko" "$moddir/percpu_contract.ko" "$modroot/lib/modules/bench/"

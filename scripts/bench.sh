@@ -43,7 +43,7 @@ if [ -z "$stock_src" ]; then
 	fi
 fi
 stock_obj=$dir/obj-stock
-"$REPO/scripts/config.sh" "$stock_src" "$stock_obj" "$REPO/configs/qemu.config"
+"$REPO/scripts/config.sh" "$stock_src" "$stock_obj" "$REPO/configs/guest.config" "$REPO/configs/qemu.config"
 say "building the stock kernel ($stock_src)"
 make -s -C "$stock_src" O="$stock_obj" -j"$(nproc)" CC="ccache gcc" bzImage modules
 

@@ -34,7 +34,7 @@ mkdir -p "$dir"
 results=$dir/results.txt
 : > "$results"
 
-"$REPO/scripts/config.sh" "$KSRC" "$obj" "$REPO/configs/qemu.config" \
+"$REPO/scripts/config.sh" "$KSRC" "$obj" "$REPO/configs/guest.config" "$REPO/configs/qemu.config" \
 	"$REPO/configs/cpu_alloc.config" "$REPO/configs/$kind.config" || exit 1
 make -s -C "$KSRC" O="$obj" -j"$(nproc)" CC="ccache gcc" bzImage modules || exit 1
 rm -rf "$obj/modroot"

@@ -1,7 +1,10 @@
 #!/bin/bash
 # Each this_cpu operation applied to a cpu_alloc pointer must compile to
-# one %gs-relative instruction with no preemption or interrupt toggling.
-# The functions are in lib/percpu_test.c; SLUB is checked in mm/slub.o.
+# one %gs-relative instruction with no preemption or interrupt toggling,
+# as on a static variable. The functions are in lib/percpu_test.c; SLUB
+# is checked in mm/slub.o. ARCH=arm64 (make check-arm64): this_cpu_inc
+# on an area pointer must be the static variable's code without the two
+# instructions that form the static variable's address.
 #   disasm-check.sh RESULTS
 set -eu
 res=$1
@@ -25,6 +28,31 @@ body() {
 		grep -vE '\s(endbr64|nop[wl]?|int3|ret)\b|__x86_return_thunk' || true
 }
 
+if [ "${ARCH:-x86_64}" = arm64 ]; then
+	# A function's instructions without addresses, comments or branch
+	# targets (those are addresses too)
+	insns() {
+		aarch64-linux-gnu-objdump -d --no-show-raw-insn "--disassemble=$1" "$o" |
+			awk -v fn="<$1>:" '$2 == fn { on = 1; next }
+				on && !NF { exit }
+				on { sub(/^[ \t]*[0-9a-f]+:[ \t]*/, ""); print }' |
+			sed -E 's@[ \t]*//.*@@; s/ [0-9a-f]+ <[^>]*>$//; s/[ \t]+/ /g'
+	}
+	static=$(insns percpu_test_op_inc_static)
+	dynamic=$(insns percpu_test_op_inc)
+	echo "$static" | sed 's/^/  percpu_test_op_inc_static: /'
+	echo "$dynamic" | sed 's/^/  percpu_test_op_inc: /'
+	# without the static variable's address (adrp, and the add of its low
+	# 12 bits, #0x0 before the link)
+	a=$(echo "$static" | grep -vE '^adrp |^add (x[0-9]+), x[0-9]+, #0x0$')
+	if [ -n "$dynamic" ] && [ "$a" = "$dynamic" ] && echo "$dynamic" | grep -q 'tpidr_el1'; then
+		pass "percpu_test_op_inc on an area pointer is the static variable's code less its address ($(echo "$dynamic" | wc -l) instructions)"
+	else
+		fail "percpu_test_op_inc on an area pointer is the static variable's code less its address"
+	fi
+	exit 0
+fi
+
 check() {
 	local fn=$1 want=$2 b gs bad
 	b=$(body "$fn")
@@ -38,13 +66,14 @@ check() {
 	fi
 }
 
+check percpu_test_op_inc_static 'inc[bwlq]?'
 check percpu_test_op_inc 'inc[bwlq]?'
 check percpu_test_op_add 'add[bwlq]?'
 check percpu_test_op_cmpxchg 'cmpxchg[bwlq]?'
 
 # cmpxchg16b is an alternative: the function calls the emulation unless
 # the CPU has CX16, and the replacement is the %gs-relative instruction.
-fn=percpu_test_op_cmpxchg128
+fn=percpu_test_op_cmpxchg_dword
 b=$(body $fn)
 echo "$b" | sed "s/^/  $fn: /"
 alt=$(objdump -d --no-show-raw-insn -j .altinstr_replacement "$o" | grep -E 'cmpxchg16b\s+%gs:' || true)

@@ -1,12 +1,13 @@
 #!/bin/bash
 # Boot a kernel with an initramfs under QEMU and collect its output.
 #   qemu-run.sh BZIMAGE INITRD OUTDIR
-# Environment: SMP (2), MEM (1024, MiB), CPU (host with KVM, max under TCG),
+# Environment: ARCH (x86_64, or arm64: qemu-system-aarch64 -M virt under
+# TCG), SMP (2), MEM (1024, MiB), CPU (host with KVM, max under TCG),
 # APPEND (extra kernel arguments), TIMEOUT (seconds, 600), NUMA (nodes, 0),
 # PLUGIN (a TCG plugin with its arguments, e.g. icount.so,cache=on),
 # QEMU_ARGS (further QEMU options).
 # OUTDIR gets console.log (serial 0: the kernel console) and results.log
-# (serial 1: the guest's TAP lines), and with PLUGIN the plugin's output
+# (serial 1, a virtio console on arm64: the guest's TAP lines), and with PLUGIN the plugin's output
 # in plugin.log. Exits 124 on timeout.
 set -eu
 kernel=$1 initrd=$2 out=$3
@@ -24,7 +25,13 @@ kvm_usable() {
 	[ $? = 124 ]
 }
 # (the shell's own "Aborted" report of a failed probe is noise)
-if [ -z "${PLUGIN:-}" ] && kvm_usable "${CPU:-host}" 2> /dev/null; then
+if [ "${ARCH:-x86_64}" = arm64 ]; then
+	accel="-accel tcg,thread=multi"
+	# pointer authentication with QEMU's own hash, not the architected
+	# QARMA that TCG computes slowly
+	cpu=${CPU:-max,pauth-impdef=on}
+	mode=TCG
+elif [ -z "${PLUGIN:-}" ] && kvm_usable "${CPU:-host}" 2> /dev/null; then
 	accel="-accel kvm"
 	cpu=${CPU:-host}
 	mode=KVM
@@ -43,7 +50,6 @@ if [ -n "${PLUGIN:-}" ]; then
 	mode=TCG
 	rm -f "$out/plugin.log"
 	plugin_args="-plugin $PLUGIN -d plugin -D $out/plugin.log"
-	case $out in *" "*) echo "qemu: PLUGIN needs an OUTDIR without spaces" >&2; exit 2 ;; esac
 fi
 numa_args=
 smp_args=$smp
@@ -61,13 +67,21 @@ if [ "$numa" -gt 0 ]; then
 fi
 echo "$mode" > "$out/accel"
 echo "qemu: $mode, -smp $smp, -m $mem, -cpu $cpu${numa_args:+, $numa NUMA nodes}${PLUGIN:+, plugin $PLUGIN}${APPEND:+, append '$APPEND'}, limit ${timeout}s"
+qemu="qemu-system-x86_64" console=ttyS0
+tap_args="-serial file:$out/results.log"
+if [ "${ARCH:-x86_64}" = arm64 ]; then
+	# virt has one UART: the TAP lines go to a virtio console (hvc0)
+	qemu="qemu-system-aarch64 -M virt" console=ttyAMA0
+	tap_args="-device virtio-serial-device -chardev file,id=tap,path=$out/results.log -device virtconsole,chardev=tap"
+fi
+case $out in *" "*) echo "qemu: OUTDIR must not contain spaces" >&2; exit 2 ;; esac
 set +e
 # shellcheck disable=SC2086
-timeout --foreground -k 5 "$timeout" qemu-system-x86_64 $accel -cpu "$cpu" \
+timeout --foreground -k 5 "$timeout" $qemu $accel -cpu "$cpu" \
 	-smp "$smp_args" -m "$mem" $numa_args $plugin_args ${QEMU_ARGS:-} -kernel "$kernel" -initrd "$initrd" \
-	-append "console=ttyS0 panic=-1 loglevel=7 ${APPEND:-}" \
+	-append "console=$console panic=-1 loglevel=7 ${APPEND:-}" \
 	-display none -monitor none -no-reboot \
-	-serial "file:$out/console.log" -serial "file:$out/results.log"
+	-serial "file:$out/console.log" $tap_args
 rc=$?
 set -e
 if [ $rc = 124 ]; then

@@ -11,7 +11,7 @@ out=$BUILD/sizing
 mkdir -p "$out"
 start=$(date +%s)
 BASE=defconfig "$REPO/scripts/config.sh" "$KSRC" "$obj" \
-	"$REPO/configs/qemu.config" "$REPO/configs/cpu_alloc.config" "$REPO/configs/sizing.config"
+	"$REPO/configs/guest.config" "$REPO/configs/qemu.config" "$REPO/configs/cpu_alloc.config" "$REPO/configs/sizing.config"
 kmake() { make -s -C "$KSRC" O="$obj" -j"${JOBS:-$(nproc)}" CC="ccache gcc" "$@"; }
 kmake bzImage modules
 rm -rf "$obj/modroot"

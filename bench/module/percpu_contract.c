@@ -23,6 +23,7 @@
 #define pr_fmt(fmt) "percpu_contract: " fmt
 
 #include <linux/delay.h>
+#include <linux/kernel_stat.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
 #include <linux/percpu.h>
@@ -224,7 +225,11 @@ static noinline int test_foreign(void)
 	} else if (!strcmp(what, "stack")) {
 		addr = &local;
 	} else if (!strcmp(what, "static")) {
+#ifdef CONFIG_X86
 		p = &this_cpu_off;
+#else
+		p = &kernel_cpustat;
+#endif
 	} else if (!strcmp(what, "unmapped")) {
 		/* vmalloc() fills its space from the bottom, chunks from the top */
 		addr = (void *)(VMALLOC_START + (VMALLOC_END - VMALLOC_START) / 2);

@@ -1,0 +1,78 @@
+#!/bin/bash
+# make check-compile: the series on other architectures and on UP, built
+# (not booted) from tinyconfig with the guest's options, each in
+# build/obj-NAME with ccache:
+#   arm64  ARCH=arm64, Debian's aarch64-linux-gnu-gcc, CPU_ALLOC=y
+#   i386   ARCH=i386 (the host gcc with -m32), SMP, CPU_ALLOC=y
+#   up     x86_64 with SMP off: CPU_ALLOC cannot be set, the series must
+#          compile out to mm/percpu-km.c
+# Each gets a full build (vmlinux or Image, and the modules) that must
+# print no warning, then every C file the series touches that the config
+# builds is compiled again with W=1 and sparse (C=2): no warning either,
+# but sparse's upstream ones (scripts/sparse-upstream.txt).
+#   check-compile.sh [NAME...]  (default: arm64 i386 up)
+# Environment: RESULTS (append the PASS/FAIL lines there too).
+# make check-arm64 uses this script to build its kernel.
+set -u
+dir=$BUILD/check-compile
+mkdir -p "$dir"
+: > "$dir/results.txt"
+status=0
+say() { echo "$1" | tee -a "$dir/results.txt" ${RESULTS:+"$RESULTS"}; }
+
+for name in ${*:-arm64 i386 up}; do
+	cfg=$REPO/configs
+	case $name in
+	arm64)	arch=arm64 cross=aarch64-linux-gnu- targets="Image modules"
+		frags="$cfg/guest.config $cfg/arm64.config $cfg/cpu_alloc.config" ;;
+	i386)	arch=i386 cross= targets="vmlinux modules"
+		frags="$cfg/guest.config $cfg/i386.config $cfg/cpu_alloc.config" ;;
+	up)	arch=x86_64 cross= targets="vmlinux modules"
+		frags="$cfg/guest.config $cfg/qemu.config $cfg/up.config" ;;
+	*)	say "FAIL compile: no configuration named $name"; status=1; continue ;;
+	esac
+	obj=$BUILD/obj-$name
+	log=$dir/$name.log
+	kmake() {
+		ARCH=$arch CROSS_COMPILE=$cross make -s -C "$KSRC" O="$obj" \
+			-j"$(nproc)" CC="ccache ${cross}gcc" "$@"
+	}
+	start=$(date +%s)
+	# shellcheck disable=SC2086 # one word per fragment and per target
+	if ! ARCH=$arch CROSS_COMPILE=$cross "$REPO/scripts/config.sh" "$KSRC" "$obj" $frags > "$log" 2>&1 ||
+	   ! kmake $targets >> "$log" 2>&1; then
+		tail -n 20 "$log"
+		say "FAIL compile $name: the build failed, see $log"
+		status=1
+		continue
+	fi
+	secs=$(($(date +%s) - start))
+	ccfg=$(grep -E '^CONFIG_CPU_ALLOC=|^# CONFIG_CPU_ALLOC is not set' "$obj/.config" ||
+		echo 'CPU_ALLOC not offered')
+	warnings=$(grep -c 'warning:' "$log")
+	if [ "$warnings" = 0 ]; then
+		say "PASS compile $name: $targets, no warning ($ccfg, ${secs}s)"
+	else
+		grep 'warning:' "$log" | head -n 10
+		say "FAIL compile $name: $warnings warnings in the build, see $log"
+		status=1
+	fi
+	# the series' files again, whether or not the build above had them
+	# up to date: W=1 and sparse
+	objs=
+	for o in $(cat "$REPO"/patches/*.patch | sed -n 's|^+++ b/\(.*\)\.c$|\1.o|p' | sort -u); do
+		[ -f "$obj/$o" ] && objs="$objs $o" && rm -f "$obj/$o"
+	done
+	# shellcheck disable=SC2086
+	out=$(kmake W=1 C=2 $objs 2>&1 | tee "$dir/$name-w1.log" |
+		grep -E 'warning|error' | sed "s|^$KSRC/||; s|:[0-9]*:[0-9]*: |: |" |
+		grep -vxF -f <(grep -v '^#' "$REPO/scripts/sparse-upstream.txt") || true)
+	if [ -z "$out" ]; then
+		say "PASS compile $name: W=1 and sparse clean:$objs"
+	else
+		echo "$out" | head -n 20
+		say "FAIL compile $name: W=1 or sparse warnings:$objs"
+		status=1
+	fi
+done
+exit $status
