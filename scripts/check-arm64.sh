@@ -8,8 +8,10 @@
 # the second boot with two NUMA nodes, so that arm64's NUMA first chunk
 # has units in two nodes). Without the host's x86 hackbench the suite
 # skips its hackbench runs (guest.hackbench=0); everything else runs as
-# on x86_64. Results: build/check-arm64/results.txt, the boots under
-# build/check/arm64-smpN.
+# on x86_64. Then make check's layout pairs (area on and off: no more
+# pages per CPU, no more Percpu) at -smp 2, with NUMA and with
+# percpu_alloc=page. Results: build/check-arm64/results.txt,
+# results/check-arm64.md, the boots under build/check/.
 set -u
 dir=$BUILD/check-arm64
 rm -rf "$dir"
@@ -27,20 +29,34 @@ if [ -f "$obj/arch/arm64/boot/Image" ] && grep -q '^PASS compile arm64: Image' "
 	"$REPO/scripts/initramfs.sh" "$obj/initramfs.cpio" "$obj/modroot" "$REPO" ||
 		echo "FAIL arm64: initramfs" >> "$results"
 fi
+export OBJ=$obj RESULTS=$results
+[ ! -f "$obj/lib/percpu_test.o" ] || "$REPO/scripts/disasm-check.sh" "$results"
+boots=
 if [ -f "$obj/initramfs.cpio" ] && ! grep -q '^FAIL' "$results"; then
-	export OBJ=$obj KERNEL=$obj/arch/arm64/boot/Image INITRD=$obj/initramfs.cpio
-	export RESULTS=$results TIMEOUT=${TIMEOUT:-1200}
+	export KERNEL=$obj/arch/arm64/boot/Image INITRD=$obj/initramfs.cpio
+	export TIMEOUT=${TIMEOUT:-1200}
 	for smp in ${ARM64_SMP:-2 4}; do
 		numa=0
 		[ "$smp" -ge 4 ] && numa=2
+		start=$(date +%s)
 		SMP=$smp NUMA=$numa "$REPO/scripts/boot-test.sh" "arm64-smp$smp" \
-			APPEND="guest.mode=check guest.hackbench=0"
-		if grep -q "cpu_alloc: unit: static" "$BUILD/check/arm64-smp$smp/console.log"; then
-			echo "PASS arm64-smp$smp: the area is on ($(grep -o 'cpu_alloc: unit: .*' "$BUILD/check/arm64-smp$smp/console.log"))"
+			APPEND="guest.mode=check guest.hackbench=0 guest.frontend=1"
+		d=$BUILD/check/arm64-smp$smp
+		boots="$boots $d"
+		if grep -q "cpu_alloc: unit: static" "$d/console.log" &&
+			grep -q "cpu_alloc: the area lies in the first chunk's dynamic region: no cost per CPU" "$d/console.log"; then
+			echo "PASS arm64-smp$smp: the area is on at no cost per CPU, $numa NUMA nodes, boot and suite $(($(date +%s) - start)) s"
 		else
-			echo "FAIL arm64-smp$smp: the boot log has no cpu_alloc unit line"
+			echo "FAIL arm64-smp$smp: the boot log has no cpu_alloc unit line, or a cost per CPU"
 		fi >> "$results"
 	done
+	# The area costs nothing on arm64 either: as make check's layout pairs
+	lp=$REPO/scripts/layout-pair.sh
+	"$lp" arm64-smp2 ''
+	"$lp" arm64-numa '' SMP=4 NUMA=2
+	"$lp" arm64-page percpu_alloc=page
+	# shellcheck disable=SC2086 # one word per boot directory
+	KIND=arm64 "$REPO/scripts/debug-report.sh" "$REPO/results/check-arm64.md" $boots
 fi
 echo "---- make check-arm64, Linux $(cat "$obj/include/config/kernel.release" 2>/dev/null)"
 grep '^FAIL' "$results"

@@ -117,38 +117,13 @@ param_size layout-percpu-5000 percpu=5000 8192 "percpu=5000 rounded up to 8192 b
 # timing, not on the area: one CI run measured 360 kB with the area and
 # 352 kB without, a local pair 384 and 360 kB; with KUnit off both were
 # 352 kB in every pair.
-layout_pair() {
-	local name=$1 extra=$2
-	shift 2
-	"$REPO/scripts/boot-test.sh" "layout-$name" "$@" APPEND="guest.mode=layout kunit.enable=0 $extra"
-	"$REPO/scripts/boot-test.sh" "layout-off-$name" "$@" APPEND="guest.mode=layout kunit.enable=0 cpu_alloc=off $extra"
-}
-layout_pair smp1 '' SMP=1
-layout_pair smp2 ''
-layout_pair smp8 '' SMP=8
-layout_pair page percpu_alloc=page
-layout_pair numa '' SMP=4 NUMA=2
-layout_pair maxcpus maxcpus=2 SMP=8
-unit_pages() {
-	sed -n 's/.*percpu: Embedded \([0-9]*\) pages\/cpu.*/\1/p; s/.*percpu: \([0-9]*\) 4K pages\/cpu.*/\1/p' \
-		"$dir/$1/console.log" | head -n 1
-}
-idle_kb() {
-	sed -n 's/.*idle: Percpu \([0-9]*\) kB.*/\1/p' "$dir/$1/console.log" | head -n 1
-}
-no_bigger() {
-	local on=layout-$1 off=layout-off-$1 p1 p0 k1 k0
-	p1=$(unit_pages "$on") p0=$(unit_pages "$off") k1=$(idle_kb "$on") k0=$(idle_kb "$off")
-	if [ -n "$p1" ] && [ -n "$p0" ] && [ -n "$k1" ] && [ -n "$k0" ] &&
-		[ "$p1" -le "$p0" ] && [ "$k1" -le "$k0" ]; then
-		echo "PASS layout $1: $p1 pages/cpu, Percpu $k1 kB at idle; off: $p0, $k0 kB" | tee -a "$results"
-	else
-		echo "FAIL layout $1: ${p1:-?} pages/cpu, Percpu ${k1:-?} kB at idle; off: ${p0:-?}, ${k0:-?} kB" | tee -a "$results"
-	fi
-}
-for c in smp1 smp2 smp8 page numa maxcpus; do
-	no_bigger $c
-done
+lp=$REPO/scripts/layout-pair.sh
+"$lp" smp1 '' SMP=1
+"$lp" smp2 ''
+"$lp" smp8 '' SMP=8
+"$lp" page percpu_alloc=page
+"$lp" numa '' SMP=4 NUMA=2
+"$lp" maxcpus maxcpus=2 SMP=8
 # The boot line gives the unit's layout, and says the area costs nothing;
 # the area debugfs shows has the size the boot line gives
 if [ -n "$default_area" ] && grep -q "^debugfs: area size $default_area" "$dir/guest/console.log"; then
