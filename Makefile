@@ -26,6 +26,13 @@ export CCACHE_BASEDIR := $(BUILD)
 
 PLUGIN_DIR := $(BUILD)/plugin
 
+# ARCH=arm64 names the arm64 check; every other target builds for x86_64
+ifeq ($(ARCH),arm64)
+ifneq ($(filter-out check check-arm64 check-compile deps tree hygiene help clean distclean,$(or $(MAKECMDGOALS),all)),)
+$(error ARCH=arm64: only make check (= make check-arm64) and make check-compile build for arm64)
+endif
+endif
+
 .PHONY: all deps tree config build initramfs run check check-debug check-rt check-kcsan check-arm64 check-compile bench sizing fuzz hygiene plugin results clean distclean help
 
 all: run
@@ -127,7 +134,9 @@ check-compile: tree
 	@$(STAGE) check-compile $(REPO)/scripts/check-compile.sh
 
 clean:
-	rm -rf $(OBJ) $(BUILD)/obj-defconfig $(BUILD)/check $(BUILD)/run $(BUILD)/sizing
+	rm -rf $(OBJ) $(BUILD)/obj-defconfig $(BUILD)/check $(BUILD)/run $(BUILD)/sizing \
+		$(BUILD)/obj-arm64 $(BUILD)/obj-i386 $(BUILD)/obj-up $(BUILD)/check-arm64 \
+		$(BUILD)/check-compile
 
 distclean:
 	rm -rf $(BUILD)

@@ -11,11 +11,15 @@ if [ ! -x "$bin" ]; then
 	     -o Dir::State::Lists="$dir/lists" -o Dir::Cache::archives="$dir/archives"
 	     -o Dir::Cache::pkgcache= -o Dir::Cache::srcpkgcache=
 	     -o Dir::State::status=/dev/null)
-	"${apt[@]}" update > "$dir/apt.log" 2>&1
-	(cd "$dir" && rm -f ./*.deb && "${apt[@]}" download busybox-static:arm64 >> "$dir/apt.log" 2>&1)
+	if ! "${apt[@]}" update > "$dir/apt.log" 2>&1 ||
+	   ! (cd "$dir" && rm -f ./*.deb && "${apt[@]}" download busybox-static:arm64 >> "$dir/apt.log" 2>&1); then
+		tail -n 20 "$dir/apt.log" >&2
+		echo "arm64-busybox: apt could not fetch busybox-static:arm64 (log: $dir/apt.log)" >&2
+		exit 1
+	fi
 	rm -rf "$dir/root"
 	dpkg-deb -x "$dir"/busybox-static_*_arm64.deb "$dir/root"
-	cp "$dir/root/bin/busybox" "$bin"
+	cp "$(find "$dir/root" -name busybox -type f | head -n 1)" "$bin"
 fi
 readelf -h "$bin" | grep -q 'Machine: *AArch64' || { echo "arm64-busybox: $bin is no arm64 binary" >&2; exit 1; }
 echo "$bin"

@@ -45,7 +45,7 @@ if [ -f "$obj/initramfs.cpio" ] && ! grep -q '^FAIL' "$results"; then
 		boots="$boots $d"
 		if grep -q "cpu_alloc: unit: static" "$d/console.log" &&
 			grep -q "cpu_alloc: the area lies in the first chunk's dynamic region: no cost per CPU" "$d/console.log"; then
-			echo "PASS arm64-smp$smp: the area is on at no cost per CPU, $numa NUMA nodes, boot and suite $(($(date +%s) - start)) s"
+			echo "PASS arm64-smp$smp: the area is on at no cost per CPU, $(grep -c 'Initmem setup node' "$d/console.log") NUMA nodes, boot and suite $(($(date +%s) - start)) s"
 		else
 			echo "FAIL arm64-smp$smp: the boot log has no cpu_alloc unit line, or a cost per CPU"
 		fi >> "$results"

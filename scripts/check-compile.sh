@@ -36,7 +36,7 @@ for name in ${*:-arm64 i386 up}; do
 	log=$dir/$name.log
 	kmake() {
 		ARCH=$arch CROSS_COMPILE=$cross make -s -C "$KSRC" O="$obj" \
-			-j"$(nproc)" CC="ccache ${cross}gcc" "$@"
+			-j"${JOBS:-$(nproc)}" CC="ccache ${cross}gcc" "$@"
 	}
 	start=$(date +%s)
 	# shellcheck disable=SC2086 # one word per fragment and per target
@@ -50,11 +50,12 @@ for name in ${*:-arm64 i386 up}; do
 	secs=$(($(date +%s) - start))
 	ccfg=$(grep -E '^CONFIG_CPU_ALLOC=|^# CONFIG_CPU_ALLOC is not set' "$obj/.config" ||
 		echo 'CPU_ALLOC not offered')
-	warnings=$(grep -c 'warning:' "$log")
+	# modpost says WARNING:
+	warnings=$(grep -ci 'warning:' "$log")
 	if [ "$warnings" = 0 ]; then
 		say "PASS compile $name: $targets, no warning ($ccfg, ${secs}s)"
 	else
-		grep 'warning:' "$log" | head -n 10
+		grep -i 'warning:' "$log" | head -n 10
 		say "FAIL compile $name: $warnings warnings in the build, see $log"
 		status=1
 	fi
@@ -69,7 +70,13 @@ for name in ${*:-arm64 i386 up}; do
 	# macros that sparse flags for each size a switch does not take).
 	mine=$(cat "$REPO"/patches/*.patch | sed -n 's|^+++ b/\(.*\.[ch]\)$|\1|p' | sort -u)
 	# shellcheck disable=SC2086
-	out=$(kmake W=1 C=2 $objs 2>&1 | tee "$dir/$name-w1.log" |
+	if ! kmake W=1 C=2 $objs > "$dir/$name-w1.log" 2>&1; then
+		tail -n 20 "$dir/$name-w1.log"
+		say "FAIL compile $name: W=1 and sparse build failed, see $dir/$name-w1.log"
+		status=1
+		continue
+	fi
+	out=$(cat "$dir/$name-w1.log" |
 		grep -E 'warning|error' | sed "s|^$KSRC/||; s|:[0-9]*:[0-9]*: |: |" |
 		grep -F -f <(echo "$mine" | sed 's/$/: /') |
 		grep -vxF -f <(grep -v '^#' "$REPO/scripts/sparse-upstream.txt") || true)

@@ -18,7 +18,7 @@ header_arm64() {
 	echo
 	echo "Made by \`make check-arm64\` ($(date -u '+%Y-%m-%d %H:%M UTC')),"
 	echo "scripts/check-arm64.sh; Linux $(cat "$OBJ/include/config/kernel.release") for arm64"
-	echo "($("${CROSS_COMPILE}gcc" --version | head -n 1)) built from"
+	echo "($("${CROSS_COMPILE:-aarch64-linux-gnu-}gcc" --version | head -n 1)) built from"
 	echo "configs/guest.config, configs/arm64.config and configs/cpu_alloc.config;"
 	echo "$(qemu-system-aarch64 --version | head -n 1), -M virt -cpu max (TCG) on"
 	echo "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(nproc) host CPUs."

@@ -71,7 +71,9 @@ qemu="qemu-system-x86_64" console=ttyS0
 tap_args="-serial file:$out/results.log"
 if [ "${ARCH:-x86_64}" = arm64 ]; then
 	# virt has one UART: the TAP lines go to a virtio console (hvc0)
-	qemu="qemu-system-aarch64 -M virt" console=ttyAMA0
+	# GICv3 (gic-version=max): GICv2 takes at most 8 CPUs
+	qemu="qemu-system-aarch64 -M virt,gic-version=max" console=ttyAMA0
+	APPEND="guest.tap=hvc0 ${APPEND:-}"
 	tap_args="-device virtio-serial-device -chardev file,id=tap,path=$out/results.log -device virtconsole,chardev=tap"
 fi
 case $out in *" "*) echo "qemu: OUTDIR must not contain spaces" >&2; exit 2 ;; esac
