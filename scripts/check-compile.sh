@@ -89,6 +89,19 @@ for name in ${*:-arm64 i386 up}; do
 	fi
 done
 if [ -z "${RESULTS:-}" ]; then
+	{
+		echo "# make check-compile"
+		echo
+		echo "Made by \`make check-compile\` ($(date -u '+%Y-%m-%d %H:%M UTC')),"
+		echo "scripts/check-compile.sh, on $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'),"
+		echo "$(nproc) host CPUs; $(gcc --version | head -n 1) (x86),"
+		echo "$(aarch64-linux-gnu-gcc --version 2>/dev/null | head -n 1) (arm64)."
+		echo "Times are those of this run, with ccache (0 s: nothing to rebuild)."
+		echo
+		echo '```'
+		cat "$res"
+		echo '```'
+	} > "$REPO/results/check-compile.md"
 	echo "$(grep -c '^PASS' "$res") passed, $(grep -c '^FAIL' "$res") failed"
 fi
 exit $status
