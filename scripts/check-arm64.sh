@@ -58,9 +58,4 @@ if [ -f "$obj/initramfs.cpio" ] && ! grep -q '^FAIL' "$results"; then
 	# shellcheck disable=SC2086 # one word per boot directory
 	KIND=arm64 "$REPO/scripts/debug-report.sh" "$REPO/results/check-arm64.md" $boots
 fi
-echo "---- make check-arm64, Linux $(cat "$obj/include/config/kernel.release" 2>/dev/null)"
-grep '^FAIL' "$results"
-passed=$(grep -c '^PASS' "$results")
-failed=$(grep -c '^FAIL' "$results")
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ] && [ "$passed" -gt 0 ]
+"$REPO/scripts/tally.sh" "$results" "make check-arm64, Linux $(cat "$obj/include/config/kernel.release" 2>/dev/null)"

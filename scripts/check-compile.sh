@@ -12,7 +12,8 @@
 # but sparse's upstream ones (scripts/sparse-upstream.txt).
 #   check-compile.sh [NAME...]  (default: arm64 i386 up)
 # The PASS/FAIL lines go to build/check-compile/results.txt, or with
-# RESULTS set to that file (make check-arm64 builds its kernel here).
+# RESULTS set to that file (make check-arm64 builds its kernel here);
+# run alone, it also writes results/check-compile.md.
 set -u
 dir=$BUILD/check-compile
 mkdir -p "$dir"

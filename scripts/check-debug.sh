@@ -77,9 +77,4 @@ done
 # shellcheck disable=SC2086 # one word per boot directory
 KIND=$kind "$REPO/scripts/debug-report.sh" "$REPO/results/check-$kind.md" $boots > /dev/null
 
-echo "---- make check-$kind, Linux $(cat "$obj/include/config/kernel.release"), $kind.config"
-grep '^FAIL' "$results"
-passed=$(grep -c '^PASS' "$results")
-failed=$(grep -c '^FAIL' "$results")
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ] && [ "$passed" -gt 0 ]
+"$REPO/scripts/tally.sh" "$results" "make check-$kind, Linux $(cat "$obj/include/config/kernel.release"), $kind.config"
