@@ -97,7 +97,7 @@ if [ -z "${RESULTS:-}" ]; then
 		echo "scripts/check-compile.sh, on $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'),"
 		echo "$(nproc) host CPUs; $(gcc --version | head -n 1) (x86),"
 		echo "$(aarch64-linux-gnu-gcc --version 2>/dev/null | head -n 1) (arm64)."
-		echo "Times are those of this run, with ccache (0 s: nothing to rebuild)."
+		echo "Times are this run's: incremental builds in build/obj-NAME, with ccache."
 		echo
 		echo '```'
 		cat "$res"

@@ -20,7 +20,7 @@ header_arm64() {
 	echo "scripts/check-arm64.sh; Linux $(cat "$OBJ/include/config/kernel.release") for arm64"
 	echo "($("${CROSS_COMPILE:-aarch64-linux-gnu-}gcc" --version | head -n 1)) built from"
 	echo "configs/guest.config, configs/arm64.config and configs/cpu_alloc.config;"
-	echo "$(qemu-system-aarch64 --version | head -n 1), -M virt -cpu max (TCG) on"
+	echo "$(qemu-system-aarch64 --version | head -n 1), -M virt,gic-version=max -cpu max,pauth-impdef=on (TCG) on"
 	echo "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(nproc) host CPUs."
 	echo
 	echo "The build, this_cpu_inc() on an area pointer against a static"
@@ -28,7 +28,7 @@ header_arm64() {
 	echo "pairs (scripts/layout-pair.sh: area on and off, no KUnit):"
 	echo
 	echo '```'
-	grep -E '^(PASS|FAIL) (compile|disasm|layout)' "$RESULTS"
+	grep -E '^(PASS|FAIL) (compile|disasm|layout|arm64-smp[0-9]*: the)' "$RESULTS"
 	echo '```'
 	echo
 	echo "Any BUG, WARNING or Oops in the console fails a boot"
