@@ -20,6 +20,7 @@ mkdir -p "$dir"
 res=${RESULTS:-$dir/results.txt}
 [ -n "${RESULTS:-}" ] || : > "$res"
 status=0
+mine=$("$REPO/scripts/series-files.sh" | grep -E '\.[ch]$')
 say() { echo "$1" | tee -a "$res"; }
 
 for name in ${*:-arm64 i386 up}; do
@@ -63,13 +64,12 @@ for name in ${*:-arm64 i386 up}; do
 	# the series' files again, whether or not the build above had them
 	# up to date: W=1 and sparse
 	objs=
-	for o in $(cat "$REPO"/patches/*.patch | sed -n 's|^+++ b/\(.*\)\.c$|\1.o|p' | sort -u); do
+	for o in $(echo "$mine" | sed -n 's|\.c$|.o|p'); do
 		[ -f "$obj/$o" ] && objs="$objs $o" && rm -f "$obj/$o"
 	done
 	# Only what is reported in a file the series adds or changes: the
 	# rest is upstream's (arm64's vDSO, and the casts in arm64's cmpxchg
 	# macros that sparse flags for each size a switch does not take).
-	mine=$(cat "$REPO"/patches/*.patch | sed -n 's|^+++ b/\(.*\.[ch]\)$|\1|p' | sort -u)
 	# shellcheck disable=SC2086
 	if ! kmake W=1 C=2 $objs > "$dir/$name-w1.log" 2>&1; then
 		tail -n 20 "$dir/$name-w1.log"

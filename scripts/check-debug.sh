@@ -47,9 +47,7 @@ make -s -C "$KSRC" O="$obj" CC="ccache gcc" modules_install \
 # of a C file the series touches (of mm/vmstat.c only the function it
 # changes); the others are NOTE lines in the report, upstream's to fix.
 if [ "$kind" = kcsan ]; then
-	for p in $(grep -v '^#' "$REPO/patches/series"); do
-		sed -n 's|^+++ b/\(.*\)\.c$|\1.o|p' "$REPO/patches/$p"
-	done | sort -u | grep -vx 'mm/vmstat.o' | while read -r o; do
+	"$REPO/scripts/series-files.sh" | sed -n 's|\.c$|.o|p' | grep -vx 'mm/vmstat.o' | while read -r o; do
 		[ ! -f "$obj/$o" ] || nm --defined-only "$obj/$o"
 	done | awk '$2 ~ /^[tTwW]$/ { print $3 }' | sort -u > "$dir/series-functions.txt"
 	echo vmstat_start >> "$dir/series-functions.txt"

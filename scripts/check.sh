@@ -161,9 +161,4 @@ fi
 "$REPO/scripts/sizing-report.sh" "$dir/sizing.md" \
 	"$dir/guest" "$dir/guest-smp8" "$dir/guest-off" > /dev/null
 
-echo "---- make check, Linux $(cat "$OBJ/include/config/kernel.release"), $(cat "$dir/guest/accel" 2>/dev/null)"
-grep '^FAIL' "$results"
-passed=$(grep -c '^PASS' "$results")
-failed=$(grep -c '^FAIL' "$results")
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ] && [ "$passed" -gt 0 ]
+"$REPO/scripts/tally.sh" "$results" "make check, Linux $(cat "$OBJ/include/config/kernel.release"), $(cat "$dir/guest/accel" 2>/dev/null)"

@@ -33,7 +33,7 @@ for doc in $(cat "$REPO"/patches/*.patch |
 done
 
 # sparse on every C file the series touches that this config builds.
-files=$(cat "$REPO"/patches/*.patch | sed -n 's|^+++ b/\(.*\)\.c$|\1.o|p' | sort -u)
+files=$("$REPO/scripts/series-files.sh" | sed -n 's|\.c$|.o|p')
 objs=
 for o in $files; do
 	[ -f "$OBJ/$o" ] && objs="$objs $o"
