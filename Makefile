@@ -33,7 +33,7 @@ $(error ARCH=arm64: only make check (= make check-arm64) and make check-compile 
 endif
 endif
 
-.PHONY: all deps tree config build initramfs run check check-debug check-rt check-kcsan check-arm64 check-compile bench sizing fuzz hygiene plugin results clean distclean help
+.PHONY: all deps tree config build initramfs run check series cover-letter series-vmlinux check-debug check-rt check-kcsan check-arm64 check-compile bench sizing fuzz hygiene plugin results clean distclean help
 
 all: run
 
@@ -54,6 +54,9 @@ help:
 	@echo "              qemu-system-aarch64, at -smp 2 and 4 (ARM64_SMP)"
 	@echo "make check-compile  warning-free builds: arm64, i386, x86_64 with SMP off"
 	@echo "make fuzz     libFuzzer on the bitmap core for FUZZ_SECONDS (300)"
+	@echo "make series   rewrite patches/ as git format-patch output (after quilt refresh);"
+	@echo "              AUTHOR='Name <mail>' signs it as you; make cover-letter prints the cover"
+	@echo "make series-vmlinux  build vmlinux at every patch of the series, in order (slow)"
 	@echo "make deps | tree | config | build | initramfs   one stage at a time"
 	@echo "make clean    remove build output; distclean also the unpacked tree"
 	@echo "Variables: KSRC=/path/to/linux SMP=$(SMP) MEM=$(MEM) JOBS=$(JOBS)"
@@ -109,6 +112,18 @@ results:
 
 sizing: tree
 	@$(STAGE) sizing $(REPO)/scripts/sizing.sh
+
+# patches/ in git format-patch form after quilt refresh; AUTHOR="Name <mail>"
+# puts the submitter's identity in From: and Signed-off-by:
+series: tree
+	@$(STAGE) series sh -c 'AUTHOR="$(AUTHOR)" $(REPO)/scripts/series.sh export'
+
+cover-letter:
+	@$(REPO)/scripts/series.sh cover
+
+# vmlinux at every patch in order (a full link each; not in make check)
+series-vmlinux: config
+	@$(STAGE) series-vmlinux $(REPO)/scripts/series.sh vmlinux $(BUILD)/series-vmlinux.txt
 
 fuzz: tree
 	@$(STAGE) fuzz $(REPO)/scripts/fuzz.sh

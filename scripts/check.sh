@@ -12,6 +12,9 @@ results=$dir/results.txt
 "$REPO/scripts/hygiene.sh" "$dir/hygiene.txt"
 cat "$dir/hygiene.txt" >> "$results"
 "$REPO/scripts/series-build.sh" "$results"
+# git am onto a repository of the tarball, equal to quilt's tree, patches
+# in format-patch form, one identity, get_maintainer.pl coverage
+"$REPO/scripts/series.sh" check "$results"
 "$REPO/scripts/disasm-check.sh" "$results"
 
 # mm/cpu_area.c in userspace against a reference model (tools/testing/cpu_alloc)

@@ -32,6 +32,17 @@ for doc in $(cat "$REPO"/patches/*.patch |
 	fi
 done
 
+# kernel-doc reports nothing on the files the series adds
+added=$(cat "$REPO"/patches/[0-9]*.patch |
+	sed -n '/^--- \/dev\/null$/{n;s|^+++ b/\(.*\.[ch]\)$|\1|p}' | grep -v '^tools/' | sort -u)
+# shellcheck disable=SC2086
+if out=$(cd "$KSRC" && perl scripts/kernel-doc -none -Wall $added 2>&1) && [ -z "$out" ]; then
+	pass "kernel-doc -none -Wall:" $added
+else
+	echo "$out"
+	fail "kernel-doc -none -Wall"
+fi
+
 # sparse on every C file the series touches that this config builds.
 files=$("$REPO/scripts/series-files.sh" | sed -n 's|\.c$|.o|p')
 objs=

@@ -23,13 +23,18 @@ elif [ "$(readlink -f patches)" != "$(readlink -f "$repo/patches")" ]; then
 	exit 1
 fi
 
-# The diff part of a patch file, without its changelog.
-diffsum() {
-	sed -n '/^--- \(a\/\|\/dev\/null\)/,$p' "patches/$1" | md5sum
+# The hunks of a diff, without changelog, diffstat or git's extended
+# headers (diff --git, index, mode lines), which quilt diff does not write.
+hunks() {
+	sed -n '/^--- \(a\/\|\/dev\/null\)/,$p' | grep -E '^(@@|[-+ ])' | md5sum
 }
+stamps=.quilt-stamps
+mkdir -p "$stamps"
 
 # An applied patch whose file no longer matches what the tree holds (the
-# repo was updated) is popped, with all above it, and pushed again.
+# repo was updated) is popped, with all above it, and pushed again. A
+# patch matches when its file is the one pushed (stamped at push time) or
+# when its hunks are the ones quilt diff gives (after a quilt refresh).
 top=$($quilt top 2>/dev/null | sed 's|^patches/||' || true)
 dirty=$($quilt diff -z 2>/dev/null | head -c 1 || true)
 for p in $($quilt applied 2>/dev/null | sed 's|^patches/||'); do
@@ -37,12 +42,23 @@ for p in $($quilt applied 2>/dev/null | sed 's|^patches/||'); do
 		echo "tree: $p has edits not yet refreshed: building them as they are"
 		continue
 	fi
-	if [ "$($quilt diff -P "$p" 2>/dev/null | md5sum)" != "$(diffsum "$p")" ]; then
-		echo "tree: $p changed since it was pushed; re-applying from there"
-		$quilt pop -q "$p" >/dev/null || true	# nothing to pop when p is on top
-		$quilt pop -q >/dev/null || true
-		break
+	if [ -f "patches/$p" ] && [ -f "$stamps/$p" ] &&
+	   [ "$(md5sum < "patches/$p")" = "$(cat "$stamps/$p")" ]; then
+		continue
 	fi
+	if [ -f "patches/$p" ] &&
+	   [ "$($quilt diff -P "$p" 2>/dev/null | hunks)" = "$(hunks < "patches/$p")" ]; then
+		md5sum < "patches/$p" > "$stamps/$p"
+		continue
+	fi
+	echo "tree: $p changed since it was pushed; re-applying from there"
+	if [ -f "patches/$p" ]; then
+		$quilt pop -f -q "$p" >/dev/null || true	# nothing to pop when p is on top
+		$quilt pop -f -q >/dev/null || true
+	else
+		$quilt pop -a -f -q >/dev/null || true	# no longer in the series
+	fi
+	break
 done
 
 log=$(mktemp)
@@ -57,6 +73,9 @@ case $rc in
 	echo "tree: the series does not apply to $ksrc" >&2
 	exit 1 ;;
 esac
+for p in $($quilt applied 2>/dev/null | sed 's|^patches/||'); do
+	[ -f "$stamps/$p" ] || md5sum < "patches/$p" > "$stamps/$p"
+done
 if grep -q 'with fuzz' "$log"; then
 	echo "tree: WARNING: applied with fuzz:"
 	grep -B3 'with fuzz' "$log" | grep -E 'Applying|fuzz'
