@@ -78,10 +78,11 @@ am_series() {
 	done
 }
 
-# The series as git format-patch writes it, into directory $1
+# The series as git format-patch writes it, into directory $1 (index
+# lines abbreviated to 12 digits: the default depends on the repository)
 format() {
 	rm -rf "$1"
-	g format-patch -q --no-signature --zero-commit --cover-letter \
+	g format-patch -q --no-signature --zero-commit --abbrev=12 --cover-letter \
 		-o "$1" base..am
 }
 
