@@ -33,8 +33,7 @@ for doc in $(cat "$REPO"/patches/*.patch |
 done
 
 # kernel-doc reports nothing on the files the series adds
-added=$(cat "$REPO"/patches/[0-9]*.patch |
-	sed -n '/^--- \/dev\/null$/{n;s|^+++ b/\(.*\.[ch]\)$|\1|p}' | grep -v '^tools/' | sort -u)
+added=$("$REPO/scripts/series-files.sh" added | grep '\.[ch]$' | grep -v '^tools/')
 # shellcheck disable=SC2086
 if out=$(cd "$KSRC" && perl scripts/kernel-doc -none -Wall $added 2>&1) && [ -z "$out" ]; then
 	pass "kernel-doc -none -Wall:" $added

@@ -190,7 +190,7 @@ check)
 			--no-rolestats --no-l --no-r "$patches/$p" 2>/dev/null | head -n 1)
 		[ -n "$m" ] || unmaintained="$unmaintained $p"
 	done
-	newfiles=$(cat "$patches"/[0-9]*.patch | sed -n '/^--- \/dev\/null$/{n;s|^+++ b/||p}' | sort -u)
+	newfiles=$("$REPO/scripts/series-files.sh" added)
 	for f in $newfiles; do
 		(cd "$tree" && perl scripts/get_maintainer.pl --no-git --no-git-fallback \
 			--no-rolestats -f "$f" 2>/dev/null) | grep -q 'dennis@kernel.org' ||
