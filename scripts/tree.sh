@@ -60,6 +60,11 @@ for p in $($quilt applied 2>/dev/null | sed 's|^patches/||'); do
 	fi
 	break
 done
+# what is pushed below gets the stamp of the file pushed, even when quilt
+# diff's hunks differ from git format-patch's (another diff algorithm)
+for p in $($quilt unapplied 2>/dev/null | sed 's|^patches/||'); do
+	rm -f "$stamps/$p"
+done
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
