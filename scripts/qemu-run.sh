@@ -21,7 +21,7 @@ rm -f "$out/console.log" "$out/results.log"
 # MSR of -cpu host (QEMU then aborts), and on others KVM's instruction
 # emulator stops the guest at SLUB's first cmpxchg16b it has to emulate
 # ("KVM internal error. Suberror: 1", seen on a nested Intel host), and
-# the boot then hangs until its timeout. TCG gives the same results on
+# the boot then hangs until its timeout. TCG behaves the same on
 # every host. A paused QEMU (-S) that is still alive after 3 s has set
 # up its vCPUs.
 kvm_usable() {
