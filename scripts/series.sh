@@ -38,8 +38,12 @@ g() { git -C "$tree" -c user.name="${who% <*}" -c user.email="$(echo "$who" | se
 
 # The tarball as a git repository, made once. Debian's .gitignore ignores
 # everything at the top level, so files are added with -f.
+# It is made again when the tarball changes (a newer point release).
 base_repo() {
-	if g rev-parse -q --verify base >/dev/null 2>&1; then
+	local key
+	key=$(stat -L -c '%s %Y' "$TARBALL")
+	if [ "$(cat "$git_dir/tarball.key" 2>/dev/null)" = "$key" ] &&
+	   g rev-parse -q --verify base >/dev/null 2>&1; then
 		return 0
 	fi
 	echo "series: making a git repository of $(basename "$TARBALL") in $tree"
@@ -51,6 +55,15 @@ base_repo() {
 	g add -f -A .
 	g commit -q -m "Linux $(make -s -C "$tree" kernelversion) ($(basename "$TARBALL"))"
 	g tag base
+	echo "$key" > "$git_dir/tarball.key"
+}
+
+# A patch without what only the base decides: the blob ids of index lines
+# and the line numbers and function names of hunk headers (hunk lengths
+# stay: they change only when the patch does)
+base_free() {
+	sed -E -e 's/^index [0-9a-f]+\.\.[0-9a-f]+/index/' \
+		-e 's/^@@ -[0-9]+(,[0-9]+)? \+[0-9]+(,[0-9]+)? @@.*/@@ -\1 +\2 @@/'
 }
 
 series_list() { grep -v '^\s*\(#\|$\)' "$patches/series"; }
@@ -158,9 +171,12 @@ check)
 	# patches/ is what export makes: current diffstats, numbering, cover
 	out=$git_dir/format
 	format "$out"
+	# A newer point release of the base moves index lines and hunk
+	# offsets without changing a line of the series: compare without them.
 	stale=
 	for p in $(series_list); do
-		cmp -s "$patches/$p" "$out/$p" || stale="$stale $p"
+		cmp -s <(base_free < "$patches/$p") <(base_free < "$out/$p") ||
+			stale="$stale $p"
 	done
 	[ "$(cd "$out" && ls -- *.patch | grep -v '^0000-' | tr '\n' ' ')" = \
 	  "$(series_list | tr '\n' ' ')" ] || stale="$stale (names)"
