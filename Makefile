@@ -1,10 +1,19 @@
-# cpu_alloc: build, boot and test a 6.12 kernel with the series applied.
+# cpu_alloc: build, boot and test a Linux 7.3 kernel with the series applied.
 # 'make run' and 'make check' do everything from a fresh Debian 12 machine.
 
 REPO    := $(CURDIR)
 BUILD   := $(REPO)/build
-TARBALL ?= /usr/src/linux-source-6.12.tar.xz
-KSRC    ?= $(BUILD)/linux-source-6.12
+# The base: Debian's linux-source-7.3, fetched from trixie-backports into
+# build/base (make base) unless TARBALL= names one of your own; KSRC= names
+# a tree of your own to apply the series to.
+BASE_SERIES := 7.3
+BASE_SUITE  ?= trixie-backports
+BASE_DIR    := $(BUILD)/base
+TARBALL ?= $(BASE_DIR)/linux-source-$(BASE_SERIES).tar.xz
+KSRC    ?= $(BUILD)/linux-source-$(BASE_SERIES)
+# make base fetches unless TARBALL was given: with KSRC= alone the tarball
+# is still what the series checks and make bench's stock kernel start from
+FETCH_BASE := $(filter file,$(origin TARBALL))
 OBJ     ?= $(BUILD)/obj
 override KSRC := $(abspath $(KSRC))
 override OBJ  := $(abspath $(OBJ))
@@ -18,7 +27,7 @@ INITRD  := $(OBJ)/initramfs.cpio
 STAGE   := $(REPO)/scripts/stage
 KMAKE   := $(MAKE) -s -C $(KSRC) O=$(OBJ) -j$(JOBS) CC="ccache gcc"
 
-export REPO BUILD KSRC OBJ SMP MEM KERNEL INITRD TARBALL
+export REPO BUILD KSRC OBJ SMP MEM KERNEL INITRD TARBALL BASE_SERIES BASE_DIR
 # make bench: ROUNDS (3), RUNS per boot (5), QUICK=1 (one round), STOCK_KSRC
 export ROUNDS RUNS QUICK STOCK_KSRC FUZZ_SECONDS DEBUG_SMP TIMEOUT ICOUNT_RUNS ICOUNT_SMP
 # Paths under build/ hash relative to it, so another clone reuses the cache.
@@ -33,7 +42,7 @@ $(error ARCH=arm64: only make check (= make check-arm64) and make check-compile 
 endif
 endif
 
-.PHONY: all deps tree config build initramfs run check series cover-letter series-vmlinux check-debug check-rt check-kcsan check-arm64 check-compile bench sizing fuzz hygiene plugin results clean distclean help
+.PHONY: all deps base tree config build initramfs run check series cover-letter series-vmlinux check-debug check-rt check-kcsan check-arm64 check-compile bench sizing fuzz hygiene plugin results clean distclean help
 
 all: run
 
@@ -57,15 +66,25 @@ help:
 	@echo "make series   rewrite patches/ as git format-patch output (after quilt refresh);"
 	@echo "              AUTHOR='Name <mail>' signs it as you; make cover-letter prints the cover"
 	@echo "make series-vmlinux  build vmlinux at every patch of the series, in order (slow)"
-	@echo "make deps | tree | config | build | initramfs   one stage at a time"
+	@echo "make deps | base | tree | config | build | initramfs   one stage at a time"
+	@echo "make base     fetch linux-source-$(BASE_SERIES) from $(BASE_SUITE) into build/base"
 	@echo "make clean    remove build output; distclean also the unpacked tree"
 	@echo "Variables: KSRC=/path/to/linux SMP=$(SMP) MEM=$(MEM) JOBS=$(JOBS)"
 
 deps:
 	@$(STAGE) deps $(REPO)/scripts/deps.sh
 
-tree: deps
-	@$(STAGE) tree $(REPO)/scripts/tree.sh $(REPO) $(KSRC) $(TARBALL)
+# A tarball of your own (TARBALL=) is used as Debian's is; a tree of your
+# own (KSRC=) is used as it is: quilt pushes the series onto it.
+base: deps
+ifneq ($(FETCH_BASE),)
+	@$(STAGE) base $(REPO)/scripts/fetch-base.sh $(BASE_DIR) $(BASE_SERIES) $(BASE_SUITE)
+endif
+
+tree: base
+	@$(STAGE) tree sh -c '$(REPO)/scripts/tree.sh $(REPO) $(KSRC) $(TARBALL) && \
+		$(REPO)/scripts/base-version.sh > $(BUILD)/base-version.txt && \
+		echo "base: $$(cat $(BUILD)/base-version.txt)"'
 
 config: tree
 	@$(STAGE) config $(REPO)/scripts/config.sh $(KSRC) $(OBJ) $(FRAGMENTS)

@@ -35,11 +35,16 @@ say() { echo "bench: $*"; }
 # The stock kernel: same fragments but the series' own
 stock_src=${STOCK_KSRC:-}
 if [ -z "$stock_src" ]; then
-	stock_src=$dir/stock/$(tar -tf "$TARBALL" | head -1 | cut -d/ -f1)
-	if [ ! -f "$stock_src/Makefile" ]; then
+	# unpacked afresh when the tarball changes (a newer package version)
+	stock_src=$dir/stock/linux
+	key="$(readlink -f "$TARBALL") $(stat -L -c '%s %Y' "$TARBALL")"
+	if [ "$(cat "$stock_src/.cpu_alloc-tarball" 2>/dev/null)" != "$key" ]; then
 		say "unpacking $(basename "$TARBALL") for the stock kernel"
+		rm -rf "$dir/stock"
 		mkdir -p "$dir/stock"
 		tar -C "$dir/stock" -xf "$TARBALL"
+		mv "$dir"/stock/linux* "$stock_src"
+		echo "$key" > "$stock_src/.cpu_alloc-tarball"
 	fi
 fi
 stock_obj=$dir/obj-stock
@@ -62,6 +67,7 @@ done
 	echo "command: make bench SMP=$SMP ROUNDS=$rounds RUNS=$runs${QUICK:+ QUICK=$QUICK}"
 	echo "host: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(nproc) CPUs"
 	echo "kernel: Linux $(cat "$dir/release-patched.txt")"
+	echo "base: $(cat "$BUILD/base-version.txt" 2>/dev/null || echo unknown)"
 	echo "smp: $SMP"
 	echo "icount_smp: $icount_smp"
 	echo "icount_runs: $icount_runs"

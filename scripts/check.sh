@@ -69,7 +69,7 @@ if grep -qF "cpu_alloc: off: per-CPU memory comes from the chunk allocator only"
 else
 	echo "FAIL guest-off: boot says cpu_alloc is off" | tee -a "$results"
 fi
-# Without CMPXCHG16B, this_cpu_cmpxchg128 (SLUB's fast path) is emulated.
+# Without CMPXCHG16B, this_cpu_cmpxchg128() is emulated (lib/percpu_test).
 "$REPO/scripts/boot-test.sh" guest-nocx16 CPU=max,-cx16 \
 	APPEND="guest.mode=check guest.cpu_lacks=cx16 guest.return=0"
 # The area must work in the other first-chunk layouts too: the page

@@ -3,7 +3,7 @@
 # skipping those already present. Arguments name extra packages.
 set -eu
 pkgs="$* build-essential flex bison bc libelf-dev libssl-dev cpio kmod
-      linux-source-6.12 quilt qemu-system-x86 busybox-static rt-tests
+      quilt qemu-system-x86 busybox-static rt-tests
       sparse ccache python3 python3-docutils xz-utils gnuplot-nox
       iproute2"
 missing=

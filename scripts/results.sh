@@ -15,5 +15,6 @@ copy() {
 copy "$BUILD/run/run.md" run.md
 copy "$BUILD/check/sizing.md" sizing.md
 copy "$BUILD/check/frontend.md" frontend.md
+copy "$BUILD/check/results.txt" check.txt
 copy "$BUILD/sizing/sizing-defconfig.md" sizing-defconfig.md
 [ $n -gt 0 ] || { echo "results: nothing to copy (make run or make check first)" >&2; exit 1; }

@@ -11,6 +11,7 @@ set -e
 {
 	echo "# make run, $(date -u '+%Y-%m-%d %H:%M UTC')"
 	echo "command: make run${APPEND:+ APPEND='$APPEND'}"
+	echo "base: $(cat "$BUILD/base-version.txt" 2>/dev/null || echo unknown)"
 	echo "host: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(nproc) CPUs, QEMU $(cat "$out/accel"), -smp $SMP"
 	sed -n 's/^report: //p' "$out/console.log" | tr -d '\r'
 } > "$out/report.txt"

@@ -26,7 +26,7 @@ res=${2:-/dev/null}
 patches=$REPO/patches
 cover=$patches/0000-cover-letter.txt
 git_dir=$BUILD/git
-tree=$git_dir/linux-source-6.12
+tree=$git_dir/linux-source-$BASE_SERIES
 ident="cpu_alloc developers <cpu-alloc@lists.example.org>"
 author=${AUTHOR:-}
 
@@ -50,7 +50,7 @@ base_repo() {
 	rm -rf "$git_dir"
 	mkdir -p "$git_dir"
 	tar -C "$git_dir" -xf "$TARBALL"
-	[ -d "$tree" ] || mv "$git_dir"/linux-* "$tree"
+	[ -d "$tree" ] || mv "$git_dir"/linux* "$tree"
 	g init -q
 	g add -f -A .
 	g commit -q -m "Linux $(make -s -C "$tree" kernelversion) ($(basename "$TARBALL"))"

@@ -9,11 +9,30 @@ set -eu
 repo=$1 ksrc=$2 tarball=$3
 quilt="quilt --quiltrc $repo/.quiltrc"
 
+# A tree unpacked here remembers its tarball (.cpu_alloc-tarball): when the
+# tarball changes (a newer package version), the tree is unpacked afresh,
+# unless it holds edits quilt has not refreshed into patches/ yet.
+key=
+[ -f "$tarball" ] && key="$(readlink -f "$tarball") $(stat -L -c '%s %Y' "$tarball")"
+if [ -f "$ksrc/.cpu_alloc-tarball" ] && [ -n "$key" ] &&
+   [ "$(cat "$ksrc/.cpu_alloc-tarball")" != "$key" ]; then
+	if [ -n "$(cd "$ksrc" && $quilt diff -z 2>/dev/null | head -c 1)" ]; then
+		echo "tree: $tarball changed, but $ksrc has edits not refreshed yet:" >&2
+		echo "tree: quilt refresh them, then run make again" >&2
+		exit 1
+	fi
+	echo "tree: $tarball changed since $ksrc was unpacked: unpacking it again"
+	rm -rf "$ksrc"
+fi
 if [ ! -f "$ksrc/Makefile" ]; then
-	[ -f "$tarball" ] || { echo "tree: $tarball missing (make deps)" >&2; exit 1; }
+	[ -f "$tarball" ] || { echo "tree: $tarball missing (make base)" >&2; exit 1; }
 	echo "tree: unpacking $tarball"
 	mkdir -p "$(dirname "$ksrc")"
-	tar -C "$(dirname "$ksrc")" -xf "$tarball"
+	tmp=$(mktemp -d "$(dirname "$ksrc")/unpack.XXXXXX")
+	tar -C "$tmp" -xf "$tarball"
+	mv "$tmp"/* "$ksrc"
+	rmdir "$tmp"
+	echo "$key" > "$ksrc/.cpu_alloc-tarball"
 fi
 cd "$ksrc"
 if [ ! -e patches ]; then

@@ -160,5 +160,5 @@ static void __exit cpu_alloc_bench_exit(void)
 module_exit(cpu_alloc_bench_exit);
 
 MODULE_DESCRIPTION("cpu_alloc against the percpu chunk allocator");
-MODULE_IMPORT_NS(CPU_ALLOC_TEST);
+MODULE_IMPORT_NS("CPU_ALLOC_TEST");
 MODULE_LICENSE("GPL");

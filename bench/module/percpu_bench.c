@@ -91,7 +91,7 @@ static void icount_end(void)
 #ifdef CONFIG_CPU_ALLOC
 /* mm/percpu-internal.h: the chunks alone, for comparison in one boot */
 void __percpu *pcpu_chunk_alloc(size_t size, size_t align, gfp_t gfp);
-MODULE_IMPORT_NS(CPU_ALLOC_TEST);
+MODULE_IMPORT_NS("CPU_ALLOC_TEST");
 #endif
 
 enum allocator { PERCPU, CHUNK, CPU_ALLOC_API, NR_ALLOCATORS };

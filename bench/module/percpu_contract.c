@@ -47,7 +47,7 @@ MODULE_PARM_DESC(what, "for test=foreign: kmalloc, vmalloc, stack, static or unm
 #ifdef CONFIG_CPU_ALLOC
 /* mm/percpu-internal.h: the chunks alone */
 void __percpu *pcpu_chunk_alloc(size_t size, size_t align, gfp_t gfp);
-MODULE_IMPORT_NS(CPU_ALLOC_TEST);
+MODULE_IMPORT_NS("CPU_ALLOC_TEST");
 #endif
 
 static DEFINE_MUTEX(hold_lock);

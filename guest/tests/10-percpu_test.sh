@@ -6,7 +6,8 @@
 # pinned: compares cpu_bytes before and after (see init)
 ko=$(find /lib/modules -name percpu_test.ko | head -n 1)
 [ -n "$ko" ] || { echo "percpu_test.ko not found"; exit 1; }
-before=$(grep '^cpu_bytes' /proc/vmstat)
+. /tests/cpu_bytes.sh
+cpu_bytes_settled; before=$CB
 dmesg -c > /dev/null
 insmod "$ko" 2>/dev/null
 log=$(dmesg)
@@ -21,5 +22,4 @@ if tot=$(echo "$log" | grep -o 'percpu test: [0-9]* checks, [0-9]* failed'); the
 	echo "$tot"
 	echo "$tot" | grep -q ' 0 failed' || exit 1
 fi
-after=$(grep '^cpu_bytes' /proc/vmstat)
-[ "$before" = "$after" ] || { echo "cpu_bytes: $before -> $after"; exit 1; }
+cpu_bytes_back "$before" || { echo "cpu_bytes: $before -> $CB"; exit 1; }

@@ -10,14 +10,14 @@ ko=$(find /lib/modules -name cpu_alloc_stress.ko | head -n 1)
 [ -n "$ko" ] || { echo "cpu_alloc_stress.ko not found"; exit 1; }
 secs=$(tr " " "\n" < /proc/cmdline | sed -n "s/^guest.stress=\([0-9]*\)$/\1/p")
 secs=${secs:-10}
-vm() { awk '$1 == "cpu_bytes" {print $2}' /proc/vmstat; }
+. /tests/cpu_bytes.sh
 online=/sys/devices/system/cpu/cpu1/online
 
 # CPU 1 drops the mm it may hold when it goes offline: do that first
 if [ -w $online ]; then
 	echo 0 > $online && echo 1 > $online || exit 1
 fi
-before=$(vm)
+cpu_bytes_settled; before=$CB
 dmesg -c > /dev/null
 insmod "$ko" seconds="$secs" &
 pid=$!
@@ -37,11 +37,7 @@ rc=$?
 rmmod cpu_alloc_stress 2>/dev/null
 dmesg | grep 'cpu_alloc_stress:'
 echo "CPU 1 offline and back: $cycles times"
-for i in $(seq 10); do
-	after=$(vm)
-	[ "$after" = "$before" ] && break
-	sleep 0.5
-done
+cpu_bytes_back "$before"; after=$CB
 echo "cpu_bytes before=$before after=$after"
 [ $rc = 0 ] || { echo "cpu_alloc_stress failed"; exit 1; }
 dmesg | grep -q 'cpu_alloc_stress: [0-9]* operations on [0-9]* CPUs.* 0 errors' ||

@@ -6,9 +6,9 @@
 # pinned: compares cpu_bytes before and after (see init)
 ko=$(find /lib/modules -name cpu_alloc_reload.ko | head -n 1)
 [ -n "$ko" ] || { echo "cpu_alloc_reload.ko not found"; exit 1; }
-vm() { awk '$1 == "cpu_bytes" {print $2}' /proc/vmstat; }
+. /tests/cpu_bytes.sh
 n=200
-before=$(vm)
+cpu_bytes_settled; before=$CB
 dmesg -c > /dev/null
 i=0
 while [ $i -lt $n ]; do
@@ -16,7 +16,7 @@ while [ $i -lt $n ]; do
 	rmmod cpu_alloc_reload || { echo "unload $i failed"; exit 1; }
 	i=$((i + 1))
 done
-after=$(vm)
+cpu_bytes_back "$before"; after=$CB
 echo "$n loads and unloads; cpu_bytes before=$before after=$after"
 if dmesg | grep 'cpu_alloc_reload:'; then
 	exit 1
