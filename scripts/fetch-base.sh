@@ -13,7 +13,7 @@ set -eu
 dir=$(readlink -m "$1") series=$2 suite=$3
 pkg=linux-source-$series
 apt=$dir/apt
-mkdir -p "$apt/lists/partial" "$apt/cache/archives/partial" "$apt/parts" "$apt/conf.d"
+mkdir -p "$apt/parts"
 
 # the machine's Debian mirror and keyring (deb822 or one-line sources)
 mirror= keyring=
@@ -42,16 +42,7 @@ Suites: $suite
 Components: main
 Signed-By: $keyring
 SRC
-cat > "$apt/apt.conf" <<CONF
-Dir::Etc::sourcelist "/dev/null";
-Dir::Etc::sourceparts "$apt/parts";
-Dir::Etc::parts "$apt/conf.d";
-Dir::State::Lists "$apt/lists";
-Dir::State::status "/var/lib/dpkg/status";
-Dir::Cache "$apt/cache";
-Dir::Cache::archives "$apt/cache/archives";
-APT::Sandbox::User "root";
-CONF
+"$(dirname "$0")/private-apt.sh" "$apt" /dev/null
 export APT_CONFIG=$apt/apt.conf
 
 # The index is fetched again at most once an hour: a moved package is

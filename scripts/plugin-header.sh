@@ -25,16 +25,7 @@ for f in /etc/apt/sources.list.d/*.sources; do
 	grep -q 'debian' "$f" || continue
 	sed 's/^Types: *deb$/Types: deb-src/' "$f" > "$apt/parts/$(basename "$f")"
 done
-cat > "$apt/apt.conf" <<CONF
-Dir::Etc::sourcelist "$list";
-Dir::Etc::sourceparts "$apt/parts";
-Dir::Etc::parts "$apt/conf.d";
-Dir::State::Lists "$apt/lists";
-Dir::State::status "/var/lib/dpkg/status";
-Dir::Cache "$apt/cache";
-Dir::Cache::archives "$apt/cache/archives";
-APT::Sandbox::User "root";
-CONF
+"$(dirname "$0")/private-apt.sh" "$apt" "$list"
 export APT_CONFIG=$apt/apt.conf
 SUDO=
 [ "$(id -u)" = 0 ] || SUDO="sudo --preserve-env=APT_CONFIG"
