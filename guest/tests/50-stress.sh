@@ -16,6 +16,7 @@ online=/sys/devices/system/cpu/cpu1/online
 # CPU 1 drops the mm it may hold when it goes offline: do that first
 if [ -w $online ]; then
 	echo 0 > $online && echo 1 > $online || exit 1
+	sleep 1
 fi
 cpu_bytes_settled; before=$CB
 dmesg -c > /dev/null

@@ -30,18 +30,25 @@ quiesce() {
 		taskset "$(printf %x $((1 << ${d##*cpu})))" true 2>/dev/null
 	done
 }
-# cpu_bytes_settled: quiesce, then set CB once two readings half a second
-# apart agree (at most 10 s)
+# cpu_bytes_settled: quiesce, then set CB once three readings half a
+# second apart agree (at most 15 s): frees deferred past a grace period
+# (CPU hotplug rebuilds the scheduler's domains, for one) can take more
+# than half a second on an idle guest
 cpu_bytes_settled() {
-	i=0
+	i=0 same=0
 	quiesce
 	cpu_bytes
-	while [ $i -lt 20 ]; do
+	while [ $i -lt 30 ]; do
 		prev=$CB
 		sleep 0.5
 		quiesce
 		cpu_bytes
-		[ "$CB" = "$prev" ] && return 0
+		if [ "$CB" = "$prev" ]; then
+			same=$((same + 1))
+			[ $same -ge 2 ] && return 0
+		else
+			same=0
+		fi
 		i=$((i + 1))
 	done
 	return 1
