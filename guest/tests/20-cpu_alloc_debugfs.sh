@@ -16,17 +16,27 @@ echo "debugfs: area size $size"
 prev=$(awk '$1 == "cpu_bytes" {print p} {p = $1}' /proc/vmstat)
 echo "cpu_bytes follows: ${prev:-nothing}"
 [ "$prev" = nr_memmap_boot_pages ] || { echo "cpu_bytes is not with the computed items"; exit 1; }
-# cpu_bytes counts objects in the area and in chunks. One awk reads both
-# files, so no fork (whose mm owns per-CPU counters) falls between the two
-# reads; an mm that an idle CPU held lazily may still be freed in between,
-# so a mismatch is retried. A -smp 4 NUMA boot in CI missed five times
-# in a row when each try forked a reader per file.
+# cpu_bytes counts objects in the area and in chunks. Both files are read
+# with the shell's own read, so no fork (whose mm owns per-CPU objects)
+# falls between the two reads, once cpu_bytes has settled
+# (tests/cpu_bytes.sh): an mm that an idle CPU held lazily may still be
+# freed in between, so a mismatch is retried. Each try of the earlier
+# form forked an awk, whose predecessor's mm went between its two reads:
+# a percpu=16M boot missed ten times in a row by 16 bytes.
+. /tests/cpu_bytes.sh
 for i in 1 2 3 4 5 6 7 8 9 10; do
-	set -- $(awk '$1 == "in_use:" {u = $2} $1 == "chunk_bytes:" {c = $2}
-		$1 == "cpu_bytes" {v = $2} END {print u, c, v}' $f /proc/vmstat)
-	echo "size=$size in_use=$1 chunk_bytes=$2 cpu_bytes=$3"
-	[ $# = 3 ] || { echo "a field is missing"; exit 1; }
-	[ $(($1 + $2)) = "$3" ] && exit 0
+	cpu_bytes_settled
+	u= c=
+	while read -r key val rest; do
+		case $key in
+		in_use:) u=$val ;;
+		chunk_bytes:) c=$val ;;
+		esac
+	done < $f
+	cpu_bytes
+	echo "size=$size in_use=$u chunk_bytes=$c cpu_bytes=$CB"
+	[ -n "$u" ] && [ -n "$c" ] && [ -n "$CB" ] || { echo "a field is missing"; exit 1; }
+	[ $((u + c)) = "$CB" ] && exit 0
 	sleep 0.2
 done
 echo "in_use + chunk_bytes != cpu_bytes"
