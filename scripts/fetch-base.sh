@@ -44,12 +44,14 @@ Signed-By: $keyring
 SRC
 "$(dirname "$0")/private-apt.sh" "$apt" /dev/null
 export APT_CONFIG=$apt/apt.conf
+SUDO=
+[ "$(id -u)" = 0 ] || SUDO="sudo --preserve-env=APT_CONFIG"
 
 # The index is fetched again at most once an hour: a moved package is
 # noticed on the next build, and an offline rebuild still works.
 stamp=$apt/updated
 if [ -z "$(find "$stamp" -mmin -60 2>/dev/null)" ]; then
-	if apt-get -q update >"$apt/update.log" 2>&1; then
+	if $SUDO apt-get -q update >"$apt/update.log" 2>&1; then
 		touch "$stamp"
 	elif [ -f "$dir/current.txt" ]; then
 		echo "fetch-base: apt-get update failed; using $(cat "$dir/current.txt")" >&2
@@ -77,7 +79,7 @@ out=$dir/$ver
 if [ ! -f "$out/$pkg.tar.xz" ]; then
 	echo "fetch-base: downloading $pkg $ver from $mirror $suite" >&2
 	mkdir -p "$out"
-	(cd "$apt/cache" && apt-get -q download "$pkg=$ver" >/dev/null)
+	(cd "$apt/cache" && $SUDO apt-get -q download "$pkg=$ver" >/dev/null)
 	deb=$(ls "$apt/cache/${pkg}_"*.deb | head -n 1)
 	dpkg-deb --fsys-tarfile "$deb" |
 		tar -xO "./usr/src/$pkg.tar.xz" > "$out/$pkg.tar.xz.tmp"
