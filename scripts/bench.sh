@@ -37,7 +37,7 @@ stock_src=${STOCK_KSRC:-}
 if [ -z "$stock_src" ]; then
 	# unpacked afresh when the tarball changes (a newer package version)
 	stock_src=$dir/stock/linux
-	key="$(readlink -f "$TARBALL") $(stat -L -c '%s %Y' "$TARBALL")"
+	key=$("$REPO/scripts/tarball-key.sh" "$TARBALL")
 	if [ "$(cat "$stock_src/.cpu_alloc-tarball" 2>/dev/null)" != "$key" ]; then
 		say "unpacking $(basename "$TARBALL") for the stock kernel"
 		rm -rf "$dir/stock"

@@ -41,7 +41,7 @@ g() { git -C "$tree" -c user.name="${who% <*}" -c user.email="$(echo "$who" | se
 # It is made again when the tarball changes (a newer point release).
 base_repo() {
 	local key
-	key=$(stat -L -c '%s %Y' "$TARBALL")
+	key=$("$REPO/scripts/tarball-key.sh" "$TARBALL")
 	if [ "$(cat "$git_dir/tarball.key" 2>/dev/null)" = "$key" ] &&
 	   g rev-parse -q --verify base >/dev/null 2>&1; then
 		return 0

@@ -13,7 +13,7 @@ quilt="quilt --quiltrc $repo/.quiltrc"
 # tarball changes (a newer package version), the tree is unpacked afresh,
 # unless it holds edits quilt has not refreshed into patches/ yet.
 key=
-[ -f "$tarball" ] && key="$(readlink -f "$tarball") $(stat -L -c '%s %Y' "$tarball")"
+[ -f "$tarball" ] && key=$("$repo/scripts/tarball-key.sh" "$tarball")
 if [ -f "$ksrc/.cpu_alloc-tarball" ] && [ -n "$key" ] &&
    [ "$(cat "$ksrc/.cpu_alloc-tarball")" != "$key" ]; then
 	if [ -n "$(cd "$ksrc" && $quilt diff -z 2>/dev/null | head -c 1)" ]; then
