@@ -24,7 +24,7 @@ lines() { tr -d '\r' < "$1/console.log" | grep "^$2" | awk '!seen[$0]++'; }
 	echo "| boot | CPUs | area | stage | cpu_bytes | high watermark | peak / area | Percpu kB | fallbacks |"
 	echo "|---|---:|---:|---|---:|---:|---:|---:|---:|"
 	for d in "$@"; do
-		lines "$d" 'sizing: ' |
+		lines "$d" 'sizing: cpus=' |
 		while read -r _ cpus area stage bytes high percpu fallbacks; do
 			a=${area#area=} h=${high#high_watermark=}
 			pct=-

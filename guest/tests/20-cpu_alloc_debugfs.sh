@@ -17,12 +17,11 @@ prev=$(awk '$1 == "cpu_bytes" {print p} {p = $1}' /proc/vmstat)
 echo "cpu_bytes follows: ${prev:-nothing}"
 [ "$prev" = nr_memmap_boot_pages ] || { echo "cpu_bytes is not with the computed items"; exit 1; }
 # cpu_bytes counts objects in the area and in chunks. Both files are read
-# with the shell's own read, so no fork (whose mm owns per-CPU objects)
-# falls between the two reads, once cpu_bytes has settled
-# (tests/cpu_bytes.sh): an mm that an idle CPU held lazily may still be
-# freed in between, so a mismatch is retried. Each try of the earlier
-# form forked an awk, whose predecessor's mm went between its two reads:
-# a percpu=16M boot missed ten times in a row by 16 bytes.
+# with the shell's own read once cpu_bytes has settled, and nothing forks
+# (a process's mm owns per-CPU objects, some freed a moment after it
+# exits) from the settling to the second read (tests/cpu_bytes.sh); a
+# mismatch is still retried, in case a kernel thread allocated between
+# the two reads.
 . /tests/cpu_bytes.sh
 for i in 1 2 3 4 5 6 7 8 9 10; do
 	cpu_bytes_settled
@@ -37,7 +36,7 @@ for i in 1 2 3 4 5 6 7 8 9 10; do
 	echo "size=$size in_use=$u chunk_bytes=$c cpu_bytes=$CB"
 	[ -n "$u" ] && [ -n "$c" ] && [ -n "$CB" ] || { echo "a field is missing"; exit 1; }
 	[ $((u + c)) = "$CB" ] && exit 0
-	sleep 0.2
+	nap 0.2
 done
 echo "in_use + chunk_bytes != cpu_bytes"
 exit 1

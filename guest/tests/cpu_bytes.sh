@@ -30,18 +30,30 @@ quiesce() {
 		taskset "$(printf %x $((1 << ${d##*cpu})))" true 2>/dev/null
 	done
 }
-# cpu_bytes_settled: quiesce, then set CB once three readings half a
-# second apart agree (at most 15 s): frees deferred past a grace period
-# (CPU hotplug rebuilds the scheduler's domains, for one) can take more
-# than half a second on an idle guest
+# nap SECONDS: wait without forking. busybox's sleep is a program of its
+# own: every run makes an mm, and after it exits that mm's 16-byte
+# scheduler state is freed a little later than the rest, so a reading
+# taken just after a sleep or a quiesce counted 16 bytes that the next
+# reading no longer saw (make check on 7.3.4: 20-cpu_alloc_debugfs
+# failed ten tries in a row on four guests). read -t on a FIFO that
+# nobody writes is a timer inside the shell.
+[ -p /tmp/cpu_bytes.fifo ] || mkfifo /tmp/cpu_bytes.fifo
+exec 9<> /tmp/cpu_bytes.fifo
+nap() {
+	read -r -t "$1" _ <&9 || :
+}
+# cpu_bytes_settled: quiesce once, then set CB once three readings half a
+# second apart agree (at most 15 s), with no fork in between: frees
+# deferred past a grace period (CPU hotplug rebuilds the scheduler's
+# domains, for one) can take more than half a second on an idle guest.
+# Readings taken later without forking see the same count.
 cpu_bytes_settled() {
 	i=0 same=0
 	quiesce
 	cpu_bytes
 	while [ $i -lt 30 ]; do
 		prev=$CB
-		sleep 0.5
-		quiesce
+		nap 0.5
 		cpu_bytes
 		if [ "$CB" = "$prev" ]; then
 			same=$((same + 1))
@@ -54,14 +66,17 @@ cpu_bytes_settled() {
 	return 1
 }
 # cpu_bytes_back BEFORE: wait up to 10 s for cpu_bytes to equal BEFORE
-# (RCU-deferred frees, a dying mm); CB holds the last reading
+# (RCU-deferred frees, a dying mm); each reading comes half a second
+# after the last quiesce, which is repeated every 3 s in case a process
+# ran meanwhile; CB holds the last reading
 cpu_bytes_back() {
 	i=0
 	quiesce
-	while cpu_bytes && [ "$CB" != "$1" ] && [ $i -lt 20 ]; do
-		sleep 0.5
-		quiesce
+	while [ $i -lt 20 ]; do
+		nap 0.5
+		cpu_bytes && [ "$CB" = "$1" ] && return 0
 		i=$((i + 1))
+		[ $((i % 6)) != 0 ] || quiesce
 	done
-	[ "$CB" = "$1" ]
+	return 1
 }
