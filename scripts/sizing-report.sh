@@ -1,49 +1,36 @@
 #!/bin/bash
-# Collect the 'sizing:' and 'sizing-class:' lines (guest tests 00-idle and
-# 48-sizing) and the 'percpu-return:' lines (42-percpu-return) of some
-# boots into one report: per-CPU bytes in use, the area's high watermark,
-# Percpu and fallbacks per stage, the area's objects by size class, and
-# Percpu around each memcg churn.
+# Collect the 'sizing:' lines (guest tests 00-idle and 48-sizing) and the
+# 'percpu-return:' lines (42-percpu-return) of some boots into one report:
+# per-CPU bytes in use, Percpu, the object cache's bytes and its hits and
+# misses per stage, and Percpu around each memcg churn.
 #   sizing-report.sh OUT.md BOOTDIR...
 set -eu
 out=$1
 shift
 lines() { tr -d '\r' < "$1/console.log" | grep "^$2" | awk '!seen[$0]++'; }
 {
-	echo "# cpu_alloc area usage"
+	echo "# Per-CPU memory and the object cache"
 	echo
 	echo "Made by \`make ${SIZING_TARGET:-check}\` ($(date -u '+%Y-%m-%d %H:%M UTC')), guest tests"
 	echo "\`00-idle\`, \`42-percpu-return\` and \`48-sizing\`; Linux $(cat "$OBJ/include/config/kernel.release"),"
 	echo "QEMU $(cat "$1/accel" 2>/dev/null || echo '?') on $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')."
-	echo "Bytes per CPU, except Percpu (kB, /proc/meminfo, all CPUs). The"
-	echo "watermark restarts before each stage, so each row is that stage's"
-	echo "peak; \`suite\` is the guest tests between idle and hackbench,"
-	echo "\`memcg300\` holds 300 memory cgroups alive. Fallbacks count since"
-	echo "boot the requests the area could not hold (they went to chunks)."
+	echo "cpu_bytes: bytes per CPU of live dynamic objects; Percpu: kB, /proc/meminfo,"
+	echo "all CPUs; cached: bytes per CPU of free objects the cache holds. Requests:"
+	echo "the small requests the cache took during the stage, served from a"
+	echo "magazine (hits) or by the chunk allocator (misses). \`suite\` is the"
+	echo "guest tests between idle and hackbench, \`memcg300\` holds 300 memory"
+	echo "cgroups alive, \`memcg-gone\` is after they are removed."
 	echo
-	echo "| boot | CPUs | area | stage | cpu_bytes | high watermark | peak / area | Percpu kB | fallbacks |"
-	echo "|---|---:|---:|---|---:|---:|---:|---:|---:|"
+	echo "| boot | CPUs | possible | stage | cpu_bytes | Percpu kB | cached | hits | misses | hit rate |"
+	echo "|---|---:|---|---|---:|---:|---:|---:|---:|---:|"
 	for d in "$@"; do
 		lines "$d" 'sizing: cpus=' |
-		while read -r _ cpus area stage bytes high percpu fallbacks; do
-			a=${area#area=} h=${high#high_watermark=}
-			pct=-
-			[ -n "$a" ] && [ -n "$h" ] && [ "$a" -gt 0 ] && pct="$((100 * h / a))%"
-			echo "| $(basename "$d") | ${cpus#cpus=} | $a | ${stage#stage=} | ${bytes#cpu_bytes=} | $h | $pct | ${percpu#percpu_kb=} | ${fallbacks#fallbacks=} |"
-		done
-	done
-	echo
-	echo "## Objects in the area by size class"
-	echo
-	echo "Live objects (parked in the per-CPU caches included) whose size is"
-	echo "at most the class and more than half of it, and their bytes per CPU."
-	echo
-	echo "| boot | stage | class (bytes) | objects | bytes |"
-	echo "|---|---|---:|---:|---:|"
-	for d in "$@"; do
-		lines "$d" 'sizing-class: ' |
-		while read -r _ stage class objects _ bytes _; do
-			echo "| $(basename "$d") | ${stage#stage=} | ${class#class=} | $objects | $bytes |" | tr -d ':'
+		while read -r _ cpus possible stage bytes percpu cached hits misses; do
+			h=${hits#hits=} m=${misses#misses=}
+			rate=-
+			[ -n "$h" ] && [ -n "$m" ] && [ $((h + m)) -gt 0 ] &&
+				rate="$(awk -v h="$h" -v m="$m" 'BEGIN {printf "%.1f%%", 100 * h / (h + m)}')"
+			echo "| $(basename "$d") | ${cpus#cpus=} | ${possible#possible=} | ${stage#stage=} | ${bytes#cpu_bytes=} | ${percpu#percpu_kb=} | ${cached#cached_bytes=} | $h | $m | $rate |"
 		done
 	done
 	echo
