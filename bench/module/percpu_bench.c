@@ -26,6 +26,9 @@
 #include <linux/ktime.h>
 #include <linux/module.h>
 #include <linux/percpu.h>
+#ifdef HAVE_CPU_ALLOC
+#include <linux/cpu_alloc.h>
+#endif
 #include <linux/slab.h>
 #include <linux/timex.h>
 #include <linux/vmalloc.h>
@@ -88,18 +91,13 @@ static void icount_end(void)
 		ICOUNT_MARK("xchg %%cx, %%cx");
 }
 
-#ifdef CONFIG_CPU_ALLOC
-/* mm/percpu-internal.h: the chunks alone, for comparison in one boot */
-void __percpu *pcpu_chunk_alloc(size_t size, size_t align, gfp_t gfp);
-MODULE_IMPORT_NS("CPU_ALLOC_TEST");
-#endif
-
 enum allocator { PERCPU, CHUNK, CPU_ALLOC_API, NR_ALLOCATORS };
 static const char * const names[] = { "percpu", "chunk", "cpu_alloc" };
 
 static bool available(enum allocator a)
 {
-	return a == PERCPU || IS_ENABLED(CONFIG_CPU_ALLOC);
+	/* the chunks alone: a percpu_cache=off boot's "percpu" */
+	return a == PERCPU || (a == CPU_ALLOC_API && IS_ENABLED(HAVE_CPU_ALLOC));
 }
 
 static void __percpu *bench_alloc(enum allocator a, size_t size)
@@ -107,11 +105,9 @@ static void __percpu *bench_alloc(enum allocator a, size_t size)
 	size_t align = min_t(size_t, size, 8);
 
 	switch (a) {
-#ifdef CONFIG_CPU_ALLOC
-	case CHUNK:
-		return pcpu_chunk_alloc(size, align, GFP_KERNEL);
+#ifdef HAVE_CPU_ALLOC
 	case CPU_ALLOC_API:
-		return cpu_alloc(size, GFP_KERNEL | __GFP_ZERO, align);
+		return cpu_alloc(size, GFP_KERNEL, align);
 #endif
 	default:
 		return __alloc_percpu(size, align);
@@ -120,7 +116,7 @@ static void __percpu *bench_alloc(enum allocator a, size_t size)
 
 static void bench_free(enum allocator a, void __percpu *p, size_t size)
 {
-#ifdef CONFIG_CPU_ALLOC
+#ifdef HAVE_CPU_ALLOC
 	if (a == CPU_ALLOC_API) {
 		cpu_free(p, size);
 		return;
@@ -454,7 +450,7 @@ static int __init percpu_bench_init(void)
 	u64 x, y;
 
 	pr_info("start runs=%u pairs=%u cpu_alloc=%d\n", runs, pairs,
-		IS_ENABLED(CONFIG_CPU_ALLOC));
+		IS_ENABLED(HAVE_CPU_ALLOC));
 	if (strcmp(test, "all"))
 		return run_cross_cpu();
 	for (r = 0; r < runs; r++) {

@@ -5,7 +5,7 @@
  * like percpu_bench, against the stock and the patched kernel alike.
  *
  *   hold=N (writable): hold N objects of @size bytes from each of two
- *	call sites, alloc_percpu() and, with CONFIG_CPU_ALLOC, cpu_alloc();
+ *	call sites, alloc_percpu() and, with the series' cpu_alloc.h, cpu_alloc();
  *	writing frees what was held first. /proc/allocinfo shows each site
  *	(func:contract_alloc_percpu, func:contract_cpu_alloc).
  *   test=atomic: one GFP_KERNEL request under preempt_disable() through
@@ -27,6 +27,9 @@
 #include <linux/module.h>
 #include <linux/mutex.h>
 #include <linux/percpu.h>
+#ifdef HAVE_CPU_ALLOC
+#include <linux/cpu_alloc.h>
+#endif
 #include <linux/preempt.h>
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
@@ -44,12 +47,6 @@ static char *what = "kmalloc";
 module_param(what, charp, 0444);
 MODULE_PARM_DESC(what, "for test=foreign: kmalloc, vmalloc, stack, static or unmapped");
 
-#ifdef CONFIG_CPU_ALLOC
-/* mm/percpu-internal.h: the chunks alone */
-void __percpu *pcpu_chunk_alloc(size_t size, size_t align, gfp_t gfp);
-MODULE_IMPORT_NS("CPU_ALLOC_TEST");
-#endif
-
 static DEFINE_MUTEX(hold_lock);
 static void __percpu **held[2];
 static unsigned int nr_held;
@@ -62,7 +59,7 @@ static noinline void __percpu *contract_alloc_percpu(void)
 
 static noinline void __percpu *contract_cpu_alloc(void)
 {
-#ifdef CONFIG_CPU_ALLOC
+#ifdef HAVE_CPU_ALLOC
 	return cpu_alloc(size, GFP_KERNEL, 8);
 #else
 	return NULL;
@@ -75,7 +72,7 @@ static void release(void)
 
 	for (i = 0; i < nr_held; i++) {
 		free_percpu(held[0][i]);
-#ifdef CONFIG_CPU_ALLOC
+#ifdef HAVE_CPU_ALLOC
 		cpu_free(held[1][i], size);
 #endif
 	}
@@ -103,7 +100,7 @@ static int hold_set(const char *val, const struct kernel_param *kp)
 		held[0][i] = contract_alloc_percpu();
 		held[1][i] = contract_cpu_alloc();
 		nr_held = i + 1;
-		if (!held[0][i] || (IS_ENABLED(CONFIG_CPU_ALLOC) && !held[1][i]))
+		if (!held[0][i] || (IS_ENABLED(HAVE_CPU_ALLOC) && !held[1][i]))
 			goto out;
 	}
 	err = 0;
@@ -136,18 +133,13 @@ static noinline void test_atomic(void)
 	p = __alloc_percpu_gfp(8, 8, GFP_KERNEL);
 	preempt_enable();
 	free_percpu(p);
-#ifdef CONFIG_CPU_ALLOC
+#ifdef HAVE_CPU_ALLOC
 	/* __might_resched() reports at most once a second */
 	msleep(1100);
 	preempt_disable();
 	p = cpu_alloc(8, GFP_KERNEL, 8);
 	preempt_enable();
 	cpu_free(p, 8);
-	msleep(1100);
-	preempt_disable();
-	p = __cpu_alloc(8, 8, GFP_KERNEL);
-	preempt_enable();
-	__cpu_free(p, 8);
 #endif
 	pr_info("atomic: done\n");
 }
@@ -155,8 +147,8 @@ static noinline void test_atomic(void)
 /*
  * Misuse, after the reports' rate-limit interval has passed: an oversized
  * cpu_alloc() with __GFP_NOWARN and one without, then @objects frees of
- * a pointer 4 bytes into a live object, alternately of the area and of a
- * chunk. The window's ten reports go to the unflagged request and the
+ * a pointer 4 bytes into a live object, alternately one of 16 bytes (the
+ * object cache's) and one of 512 (the chunks'). The window's ten reports go to the unflagged request and the
  * first nine frees. An interior pointer, not a double free: between the
  * two frees of one object, another task could be given the object, and
  * the second free would then take it from its new owner.
@@ -167,7 +159,7 @@ static noinline void test_misuse(void)
 	unsigned int i;
 
 	msleep(5500);
-#ifdef CONFIG_CPU_ALLOC
+#ifdef HAVE_CPU_ALLOC
 	p = cpu_alloc(PCPU_MIN_UNIT_SIZE + 1, GFP_KERNEL | __GFP_NOWARN, 8);
 	pr_info("misuse: oversized request with __GFP_NOWARN returned %s\n",
 		p ? "an object" : "NULL");
@@ -175,12 +167,8 @@ static noinline void test_misuse(void)
 	pr_info("misuse: oversized request returned %s\n", p ? "an object" : "NULL");
 #endif
 	for (i = 0; i < objects; i++) {
-#ifdef CONFIG_CPU_ALLOC
-		p = i % 2 ? pcpu_chunk_alloc(16, 8, GFP_KERNEL) :
-			    __alloc_percpu(16, 8);
-#else
-		p = __alloc_percpu(16, 8);
-#endif
+		/* one the object cache takes, one it leaves to the chunks */
+		p = __alloc_percpu(i % 2 ? 512 : 16, 8);
 		if (!p)
 			continue;
 		free_percpu((char __percpu *)p + 4);
