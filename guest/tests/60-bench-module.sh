@@ -11,7 +11,7 @@ insmod $ko runs="${runs:-5}" || exit 1
 rmmod percpu_bench
 dmesg | grep -q 'percpu_bench: done' || { echo "percpu_bench did not finish"; exit 1; }
 allocators=percpu
-[ -e /sys/kernel/debug/cpu_alloc ] && allocators="percpu chunk cpu_alloc"
+# the chunks alone: the same module in a percpu_cache=off boot
 tests=allcpu
 [ "$(grep -c ^processor /proc/cpuinfo)" -ge 2 ] && tests="prodcons allcpu"
 for t in $tests; do
