@@ -79,7 +79,7 @@ out = ['# make bench results', '',
            meta['command'], meta.get('icount_smp', '-'), meta.get('icount_runs', '-'),
            meta.get('qemu', 'QEMU')),
        '%s. %d round(s); each round boots the stock kernel, the patched one and the '
-       'patched one with `cpu_alloc=off`, in that order. Figures are min / median / max '
+       'patched one with `percpu_cache=off`, in that order. Figures are min / median / max '
        'over every run of every round; ratios compare medians. Every run is in '
        '[raw.csv](raw.csv). Under %s absolute times mean little: compare within a table.'
        % (stamp, nrounds, accel), '']
@@ -90,7 +90,7 @@ if os.path.exists(icount_md):
     out.extend(open(icount_md).read().splitlines())
     out.extend(['## Wall-clock times', '',
                 'The kind of timing a user with KVM would take (none was taken under KVM '
-                'here); each round boots stock, patched and cpu_alloc=off in that fixed '
+                'here); each round boots stock, patched and percpu_cache=off in that fixed '
                 'order. Under TCG the medians of different boots of '
                 'one kernel differ by more than the kernels do (compare round by round in '
                 '[raw.csv](raw.csv)): read the instruction counts above for stock against '
@@ -118,7 +118,7 @@ kernel_table('fork+exit and fork+exec (static forkloop, 1000 per run)', ['fork_f
 sizes = [4, 16, 64, 256]
 out.extend(['### Per-CPU alloc+free pairs (percpu_bench module)', '',
             '"percpu" is `__alloc_percpu()`+`free_percpu()`: the chunk allocator on stock and '
-            'with `cpu_alloc=off`, the cpu_alloc area on the patched kernel. "chunk" is the chunk '
+            'with `percpu_cache=off`, the cpu_alloc area on the patched kernel. "chunk" is the chunk '
             'allocator alone and "cpu_alloc" is `cpu_alloc(__GFP_ZERO)`+`cpu_free()`, both '
             'timed in the same boots of the patched kernel. ns per pair.', '',
             '| size | stock percpu | patched percpu | patched chunk | patched cpu_alloc | '

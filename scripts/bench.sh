@@ -2,7 +2,7 @@
 # make bench: the stock tree and the patched one, built from the same
 # config fragments, booted side by side, first counting instructions and
 # then timing. Each round boots stock, patched and patched with
-# cpu_alloc=off, in that order, so drift hits all three alike.
+# percpu_cache=off, in that order, so drift hits all three alike.
 #  1. Instructions: boots under single-threaded TCG with the icount plugin
 #     (bench/plugin), ROUNDS boots of each kernel at each of ICOUNT_SMP
 #     (2 8), ICOUNT_RUNS (3) runs of every workload per boot
@@ -80,7 +80,7 @@ boot() {
 	local k=$1 out=$2 img=$OBJ/arch/x86/boot/bzImage initrd=$dir/initramfs-patched.cpio extra=
 	case $k in
 	stock) img=$stock_obj/arch/x86/boot/bzImage initrd=$dir/initramfs-stock.cpio ;;
-	patched-off) extra=cpu_alloc=off ;;
+	patched-off) extra=percpu_cache=off ;;
 	esac
 	APPEND="$3 $extra" "$REPO/scripts/qemu-run.sh" "$img" "$initrd" "$out" > /dev/null || true
 	if ! python3 "$REPO/scripts/verdict.py" "$out" "bench-$k" > /dev/null; then

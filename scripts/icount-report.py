@@ -145,7 +145,7 @@ out = ['## Instructions per operation', '',
 summary = {}
 for s in smps:
     out.extend(['### -smp %d (%d boot(s) of each kernel, interleaved)' % (s, boots[s]), '',
-                '| workload | stock | patched | cpu_alloc=off | patched / stock | off / stock '
+                '| workload | stock | patched | percpu_cache=off | patched / stock | off / stock '
                 '| spread stock / patched / off |',
                 '|---|---:|---:|---:|---:|---:|---:|'])
     for wl, title in WORKLOADS:
@@ -165,7 +165,7 @@ if pairs:
     s = smps[0]
     out.extend(['### In-kernel alloc+free pairs (`percpu_bench icount=1`, -smp %d)' % s, '',
                 'Instructions per pair. "percpu" is `__alloc_percpu()`+`free_percpu()` (the '
-                'chunk allocator on stock and with `cpu_alloc=off`, the area on the patched '
+                'chunk allocator on stock and with `percpu_cache=off`, the object cache on the patched '
                 'kernel), "chunk" the chunk allocator alone and "cpu_alloc" `cpu_alloc('
                 '__GFP_ZERO)`+`cpu_free()`, both on the patched kernel.', '',
                 '| size | stock percpu | patched percpu | patched chunk | patched cpu_alloc '
