@@ -29,7 +29,7 @@ KMAKE   := $(MAKE) -s -C $(KSRC) O=$(OBJ) -j$(JOBS) CC="ccache gcc"
 
 export REPO BUILD KSRC OBJ SMP MEM KERNEL INITRD TARBALL BASE_SERIES BASE_DIR
 # make bench: ROUNDS (3), RUNS per boot (5), QUICK=1 (one round), STOCK_KSRC
-export ROUNDS RUNS QUICK STOCK_KSRC FUZZ_SECONDS DEBUG_SMP TIMEOUT ICOUNT_RUNS ICOUNT_SMP
+export POSSIBLE WORKLOADS TOP ROUNDS RUNS QUICK STOCK_KSRC FUZZ_SECONDS DEBUG_SMP TIMEOUT ICOUNT_RUNS ICOUNT_SMP
 # Paths under build/ hash relative to it, so another clone reuses the cache.
 export CCACHE_BASEDIR := $(BUILD)
 
@@ -42,7 +42,7 @@ $(error ARCH=arm64: only make check (= make check-arm64) and make check-compile 
 endif
 endif
 
-.PHONY: all deps base tree config build initramfs run check series cover-letter series-vmlinux check-debug check-rt check-kcsan check-arm64 check-compile bench sizing fuzz hygiene plugin results clean distclean help
+.PHONY: all deps base tree config build initramfs run check series cover-letter series-vmlinux check-debug check-rt check-kcsan check-arm64 check-compile bench profile sizing fuzz hygiene plugin results clean distclean help
 
 all: run
 
@@ -52,6 +52,9 @@ help:
 	@echo "make bench    stock vs patched vs cpu_alloc=off: instruction counts and times,"
 	@echo "              tables and plots in results/bench (ROUNDS=3 RUNS=5 ICOUNT_RUNS=3"
 	@echo "              ICOUNT_SMP='2 8'; QUICK=1: one round at -smp 2; STOCK_KSRC=unpatched tree)"
+	@echo "make profile  instructions by kernel function, stock vs patched vs percpu_cache=off,"
+	@echo "              at POSSIBLE=64 possible CPUs, for WORKLOADS='mount memcg'"
+	@echo "              (results/bench/profile-smp64.md; builds what make bench builds)"
 	@echo "make sizing   x86_64 defconfig with the series: the area's fill and Percpu,"
 	@echo "              on and off, at -smp 2 and 8 (its own kernel build: ~30 min cold)"
 	@echo "make results  copy the last make run / check / sizing reports into results/"
@@ -117,6 +120,9 @@ endif
 
 bench: initramfs plugin
 	@$(STAGE) bench $(REPO)/scripts/bench.sh
+
+profile: initramfs plugin
+	@$(STAGE) profile $(REPO)/scripts/profile.sh
 
 # QEMU's plugin API header comes from Debian's qemu source package
 plugin: deps

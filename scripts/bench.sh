@@ -32,35 +32,8 @@ rm -rf "$dir"/round* "$dir"/icount-* "$dir"/cache-* "$dir/icount.md"
 say() { echo "bench: $*"; }
 [ -f "$plugin" ] || { say "$plugin missing (make plugin)"; exit 1; }
 
-# The stock kernel: same fragments but the series' own
-stock_src=${STOCK_KSRC:-}
-if [ -z "$stock_src" ]; then
-	# unpacked afresh when the tarball changes (a newer package version)
-	stock_src=$dir/stock/linux
-	key=$("$REPO/scripts/tarball-key.sh" "$TARBALL")
-	if [ "$(cat "$stock_src/.cpu_alloc-tarball" 2>/dev/null)" != "$key" ]; then
-		say "unpacking $(basename "$TARBALL") for the stock kernel"
-		rm -rf "$dir/stock"
-		mkdir -p "$dir/stock"
-		tar -C "$dir/stock" -xf "$TARBALL"
-		mv "$dir"/stock/linux* "$stock_src"
-		echo "$key" > "$stock_src/.cpu_alloc-tarball"
-	fi
-fi
+"$REPO/scripts/bench-stock.sh"
 stock_obj=$dir/obj-stock
-"$REPO/scripts/config.sh" "$stock_src" "$stock_obj" "$REPO/configs/guest.config" "$REPO/configs/qemu.config"
-say "building the stock kernel ($stock_src)"
-make -s -C "$stock_src" O="$stock_obj" -j"$(nproc)" CC="ccache gcc" bzImage modules
-
-# The benchmark module, built against each kernel
-for k in stock patched; do
-	if [ $k = stock ]; then src=$stock_src obj=$stock_obj; else src=$KSRC obj=$OBJ; fi
-	rm -rf "$dir/modroot-$k"
-	"$REPO/scripts/bench-module.sh" "$src" "$obj" "$dir/mod-$k" "$dir/modroot-$k"
-	"$REPO/scripts/initramfs.sh" "$dir/initramfs-$k.cpio" "$dir/modroot-$k" "$REPO" > /dev/null
-	size "$obj/vmlinux" | tail -1 > "$dir/size-$k.txt"
-	cat "$obj/include/config/kernel.release" > "$dir/release-$k.txt"
-done
 
 {
 	echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"

@@ -3,7 +3,7 @@
 # pinned: fork loops on this CPU (see init)
 # /sys/kernel/debug/percpu_cache: every field is there; the cache is on
 # unless percpu_cache=off, with the depot limit the command line asks for
-# (guest.cache_limit=, 8192 by default). 500 fork+exit after a warm-up
+# (guest.cache_limit=, 16384 by default). 500 fork+exit after a warm-up
 # are served from the cache (each new mm allocates per-CPU counters):
 # at least 95% of the small requests without the chunk allocator. A
 # write of "shrink" gives every cached object back, and cpu_bytes (live
@@ -31,8 +31,8 @@ if [ "$(arg percpu_cache)" = off ]; then
 fi
 [ "$(field enabled)" = 1 ] || { echo "the cache is off"; exit 1; }
 want=$(arg guest.cache_limit)
-[ "$(field limit)" = "${want:-8192}" ] ||
-	{ echo "limit $(field limit), expected ${want:-8192}"; exit 1; }
+[ "$(field limit)" = "${want:-16384}" ] ||
+	{ echo "limit $(field limit), expected ${want:-16384}"; exit 1; }
 
 forkloop fork 50 > /dev/null || exit 1
 h0=$(field hits) m0=$(field misses)
