@@ -1,7 +1,7 @@
 #!/bin/sh
 # modes: check sizing reclaim
 # After a workload that frees what it allocated, Percpu in /proc/meminfo
-# comes back to where it started within 30 s, give or take the 4 pages per
+# comes back to where it started within 40 s, give or take the 4 pages per
 # possible CPU that mm/percpu.c keeps populated for atomic allocations
 # (PCPU_EMPTY_POP_PAGES_HIGH): memcg churns of 100 and 300 cgroups (about
 # 1.3 KiB of per-CPU statistics each), then fork, mount and module loops.
@@ -28,7 +28,7 @@ fails=0
 start=$(percpu)
 
 # run NAME CMD...: Percpu before CMD, when it ends, and each second after
-# until it is within the slack of before (at most 30 s)
+# until it is within the slack of before (at most 40 s)
 run() {
 	name=$1
 	shift
@@ -37,7 +37,7 @@ run() {
 	end=$(percpu)
 	t=0
 	now=$end
-	while [ "$now" -gt $((before + slack)) ] && [ $t -lt 30 ]; do
+	while [ "$now" -gt $((before + slack)) ] && [ $t -lt 40 ]; do
 		sleep 1
 		t=$((t + 1))
 		now=$(percpu)
