@@ -29,7 +29,7 @@ KMAKE   := $(MAKE) -s -C $(KSRC) O=$(OBJ) -j$(JOBS) CC="ccache gcc"
 
 export REPO BUILD KSRC OBJ SMP MEM KERNEL INITRD TARBALL BASE_SERIES BASE_DIR
 # make bench: ROUNDS (3), RUNS per boot (5), QUICK=1 (one round), STOCK_KSRC
-export POSSIBLE WORKLOADS TOP ROUNDS RUNS QUICK STOCK_KSRC FUZZ_SECONDS DEBUG_SMP TIMEOUT ICOUNT_RUNS ICOUNT_SMP
+export POSSIBLE WORKLOADS TOP ROUNDS RUNS QUICK STOCK_KSRC DEBUG_SMP TIMEOUT ICOUNT_RUNS ICOUNT_SMP
 # Paths under build/ hash relative to it, so another clone reuses the cache.
 export CCACHE_BASEDIR := $(BUILD)
 
@@ -42,20 +42,20 @@ $(error ARCH=arm64: only make check (= make check-arm64) and make check-compile 
 endif
 endif
 
-.PHONY: all deps base tree config build initramfs run check series cover-letter series-vmlinux check-debug check-rt check-kcsan check-arm64 check-compile bench profile sizing fuzz hygiene plugin results clean distclean help
+.PHONY: all deps base tree config build initramfs run check series cover-letter series-vmlinux check-debug check-rt check-kcsan check-arm64 check-compile bench profile sizing hygiene plugin results clean distclean help
 
 all: run
 
 help:
 	@echo "make run      build, boot and print the report (the main job)"
 	@echo "make check    series hygiene, harness self-tests, the guest test suite"
-	@echo "make bench    stock vs patched vs cpu_alloc=off: instruction counts and times,"
+	@echo "make bench    stock vs patched vs percpu_cache=off: instruction counts and times,"
 	@echo "              tables and plots in results/bench (ROUNDS=3 RUNS=5 ICOUNT_RUNS=3"
 	@echo "              ICOUNT_SMP='2 8'; QUICK=1: one round at -smp 2; STOCK_KSRC=unpatched tree)"
 	@echo "make profile  instructions by kernel function, stock vs patched vs percpu_cache=off,"
 	@echo "              at POSSIBLE=64 possible CPUs, for WORKLOADS='mount memcg'"
 	@echo "              (results/bench/profile-smp64.md; builds what make bench builds)"
-	@echo "make sizing   x86_64 defconfig with the series: the area's fill and Percpu,"
+	@echo "make sizing   x86_64 defconfig with the series: the cache's hits and Percpu,"
 	@echo "              on and off, at -smp 2 and 8 (its own kernel build: ~30 min cold)"
 	@echo "make results  copy the last make run / check / sizing reports into results/"
 	@echo "make plugin   the QEMU instruction-count plugin (fetches QEMU's plugin header once)"
@@ -65,7 +65,6 @@ help:
 	@echo "make check-arm64  (or make check ARCH=arm64) the guest suite on arm64 under"
 	@echo "              qemu-system-aarch64, at -smp 2 and 4 (ARM64_SMP)"
 	@echo "make check-compile  warning-free builds: arm64, i386, x86_64 with SMP off"
-	@echo "make fuzz     libFuzzer on the bitmap core for FUZZ_SECONDS (300)"
 	@echo "make series   rewrite patches/ as git format-patch output (after quilt refresh);"
 	@echo "              AUTHOR='Name <mail>' signs it as you; make cover-letter prints the cover"
 	@echo "make series-vmlinux  build vmlinux at every patch of the series, in order (slow)"
@@ -149,9 +148,6 @@ cover-letter:
 # vmlinux at every patch in order (a full link each; not in make check)
 series-vmlinux: config
 	@$(STAGE) series-vmlinux $(REPO)/scripts/series.sh vmlinux $(BUILD)/series-vmlinux.txt
-
-fuzz: tree
-	@$(STAGE) fuzz $(REPO)/scripts/fuzz.sh
 
 check-debug: initramfs
 	@$(STAGE) check-debug $(REPO)/scripts/check-debug.sh

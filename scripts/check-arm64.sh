@@ -8,9 +8,9 @@
 # the second boot with two NUMA nodes, so that arm64's NUMA first chunk
 # has units in two nodes). Without the host's x86 hackbench the suite
 # skips its hackbench runs (guest.hackbench=0); everything else runs as
-# on x86_64. Then make check's layout pairs (area on and off: no more
-# pages per CPU, no more Percpu) at -smp 2, with NUMA and with
-# percpu_alloc=page. Results: build/check-arm64/results.txt,
+# on x86_64. Then make check's layout pairs (the cache on and off: the
+# same pages per CPU, at most 4 pages per possible CPU more Percpu) at
+# -smp 2, with NUMA and with percpu_alloc=page. Results: build/check-arm64/results.txt,
 # results/check-arm64.md, the boots under build/check/.
 set -u
 dir=$BUILD/check-arm64
@@ -43,14 +43,13 @@ if [ -f "$obj/initramfs.cpio" ] && ! grep -q '^FAIL' "$results"; then
 			APPEND="guest.mode=check guest.hackbench=0 guest.frontend=1"
 		d=$BUILD/check/arm64-smp$smp
 		boots="$boots $d"
-		if grep -q "cpu_alloc: unit: static" "$d/console.log" &&
-			grep -q "cpu_alloc: the area lies in the first chunk's dynamic region: no cost per CPU" "$d/console.log"; then
-			echo "PASS arm64-smp$smp: the area is on at no cost per CPU, $(grep -c 'Initmem setup node' "$d/console.log") NUMA nodes, boot and suite $(($(date +%s) - start)) s"
+		if grep -q "percpu: object cache: classes 8..256 bytes" "$d/console.log"; then
+			echo "PASS arm64-smp$smp: the object cache is on, $(grep -c 'Initmem setup node' "$d/console.log") NUMA nodes, boot and suite $(($(date +%s) - start)) s"
 		else
-			echo "FAIL arm64-smp$smp: the boot log has no cpu_alloc unit line, or a cost per CPU"
+			echo "FAIL arm64-smp$smp: the boot log has no object cache line"
 		fi >> "$results"
 	done
-	# The area costs nothing on arm64 either: as make check's layout pairs
+	# The cache's cost on arm64: as make check's layout pairs
 	lp=$REPO/scripts/layout-pair.sh
 	"$lp" arm64-smp2 ''
 	"$lp" arm64-numa '' SMP=4 NUMA=2

@@ -50,8 +50,8 @@ for name in ${*:-arm64 i386 up}; do
 		continue
 	fi
 	secs=$(($(date +%s) - start))
-	ccfg=$(grep -E '^CONFIG_CPU_ALLOC=|^# CONFIG_CPU_ALLOC is not set' "$obj/.config" ||
-		echo 'CPU_ALLOC not offered')
+	ccfg=$(grep -E '^CONFIG_SMP=|^# CONFIG_SMP is not set' "$obj/.config" ||
+		echo 'SMP not offered')
 	# modpost says WARNING:
 	warnings=$(grep -ci 'warning:' "$log")
 	if [ "$warnings" = 0 ]; then

@@ -11,17 +11,13 @@
 # make check-kcsan (KIND=kcsan): the same on a KCSAN kernel
 # (configs/kcsan.config) at -smp 2 and 4, the stress module's CPU
 # hotplug included; results/check-kcsan.md.
-# The debug and rt kinds boot with percpu=64k: these kernels (lockdep, KASAN or RT)
-# fill the default area at boot (what fills it is not measured), and the
-# suite is to exercise the area, not only the chunks (66-allocinfo needs
-# its objects there: mainline tags no first-chunk object).
 # Environment: DEBUG_SMP (the -smp values), TIMEOUT per boot (3600).
 set -u
 kind=${KIND:-debug}
 case $kind in
-debug)	smps=${DEBUG_SMP:-2 8} extra="guest.atomic_sleep=1 percpu=64k"
+debug)	smps=${DEBUG_SMP:-2 8} extra="guest.atomic_sleep=1"
 	banners='KernelAddressSanitizer initialized|Lock dependency validator|kmemleak: Kernel memory leak detector initialized' ;;
-rt)	smps=${DEBUG_SMP:-2 4} extra="guest.frontend=1 percpu=64k"
+rt)	smps=${DEBUG_SMP:-2 4} extra="guest.frontend=1"
 	banners='Lock dependency validator|PREEMPT_RT' ;;
 kcsan)	smps=${DEBUG_SMP:-2 4} extra="guest.frontend=1"
 	banners='kcsan: enabled early' ;;

@@ -23,9 +23,9 @@ header_arm64() {
 	echo "$(qemu-system-aarch64 --version | head -n 1), -M virt,gic-version=max -cpu max,pauth-impdef=on (TCG) on"
 	echo "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(nproc) host CPUs."
 	echo
-	echo "The build, this_cpu_inc() on an area pointer against a static"
+	echo "The build, this_cpu_inc() on a cpu_alloc pointer against a static"
 	echo "variable (scripts/disasm-check.sh, lib/percpu_test.o), and the layout"
-	echo "pairs (scripts/layout-pair.sh: area on and off, no KUnit):"
+	echo "pairs (scripts/layout-pair.sh: the cache on and off, no KUnit):"
 	echo
 	echo '```'
 	grep -E '^(PASS|FAIL) (compile|disasm|layout|arm64-smp[0-9]*: the)' "$RESULTS"

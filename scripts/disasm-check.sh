@@ -3,7 +3,7 @@
 # one %gs-relative instruction with no preemption or interrupt toggling,
 # as on a static variable. The functions are in lib/percpu_test.c; SLUB's
 # sheaves fast path is checked in mm/slub.o. ARCH=arm64 (make check-arm64): this_cpu_inc
-# on an area pointer must be the static variable's code without the two
+# on a cpu_alloc pointer must be the static variable's code without the two
 # instructions that form the static variable's address.
 #   disasm-check.sh RESULTS
 set -eu
@@ -46,9 +46,9 @@ if [ "${ARCH:-x86_64}" = arm64 ]; then
 	# 12 bits, #0x0 before the link)
 	a=$(echo "$static" | grep -vE '^adrp |^add (x[0-9]+), x[0-9]+, #0x0$')
 	if [ -n "$dynamic" ] && [ "$a" = "$dynamic" ] && echo "$dynamic" | grep -q 'tpidr_el1'; then
-		pass "percpu_test_op_inc on an area pointer is the static variable's code less its address ($(echo "$dynamic" | wc -l) instructions)"
+		pass "percpu_test_op_inc on a cpu_alloc pointer is the static variable's code less its address ($(echo "$dynamic" | wc -l) instructions)"
 	else
-		fail "percpu_test_op_inc on an area pointer is the static variable's code less its address"
+		fail "percpu_test_op_inc on a cpu_alloc pointer is the static variable's code less its address"
 	fi
 	exit 0
 fi
@@ -88,7 +88,7 @@ else
 fi
 
 # SLUB's fast path is its per-CPU sheaves (KUnit slub_cpu_sheaves checks
-# that they sit in the area): local_trylock() and this_cpu_ptr() on
+# that their allocations go through the cache): local_trylock() and this_cpu_ptr() on
 # s->cpu_sheaves, inlined into kmem_cache_alloc_noprof() and
 # kmem_cache_free(). Each reaches its sheaves through the %gs-relative
 # this_cpu_off, the same code wherever the sheaves sit, and toggles no

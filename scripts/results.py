@@ -3,51 +3,37 @@
 
     results.py build/run/report.txt results/run.md
 
-The report carries the date, host, QEMU mode and kernel; the bench lines
-come from the cpu_alloc_bench module, which timed both allocators in the
-same boot, interleaved.
+The report carries the date, host, QEMU mode and kernel, then the guest's
+'report:' lines (guest/tests/90-report.sh, 20-percpu_cache.sh): percpu
+memory, the object cache's counters since boot and hackbench times.
+Exits 1 when the report has no object-cache line.
 """
 import re
 import sys
 
 src, dst = sys.argv[1], sys.argv[2]
 lines = open(src).read().splitlines()
-head = [l for l in lines if not l.startswith('bench ')]
-rows = {}
+cache = None
 for l in lines:
-    m = re.match(r'bench area=(\S+) size=(\d+) allocator=(\S+) runs=(\d+) pairs=(\d+) '
-                 r'ns_per_pair min=(\S+) median=(\S+) max=(\S+)', l)
+    m = re.match(r'percpu_cache enabled=(\d+) limit=(\d+) hits=(\d+) misses=(\d+) '
+                 r'frees=(\d+) cached_bytes=(\d+) hit_rate=(\S+)%', l)
     if m:
-        area, size, alloc, runs, pairs, lo, med, hi = m.groups()
-        rows.setdefault((area, int(size)), {})[alloc] = (float(lo), float(med), float(hi))
-        rows[(area, int(size))]['runs'] = (runs, pairs)
-
+        cache = m.groups()
 out = ['# make run results', '',
-       'Made by `make run` (guest test `guest/tests/80-bench.sh`, module',
-       '`mm/cpu_alloc_bench.c`): both allocators timed in the same boot, runs',
-       'interleaved. ns per alloc+free pair, min / median / max over the runs.',
-       '"cpu_alloc" is cpu_alloc(__GFP_ZERO)+cpu_free(), the same work as',
-       'the chunk allocator alone ("chunk": pcpu_chunk_alloc()+free_percpu()),',
-       'which always zeroes; "no zeroing" is __cpu_alloc()+__cpu_free();',
-       '"alloc_percpu" is __alloc_percpu()+free_percpu(), which the series serves',
-       'from the area. The speedup is chunk over cpu_alloc.',
-       'Under TCG absolute times mean little; the ratio is what counts.', '',
-       '```']
-out += head
-out += ['```', '',
-        '| area | size (bytes) | cpu_alloc ns/pair | cpu_alloc, no zeroing | alloc_percpu ns/pair | chunk ns/pair | speedup (median) |',
-        '|---|---:|---:|---:|---:|---:|---:|']
-for (area, size) in sorted(rows, key=lambda k: (k[0] != 'clean', k[1])):
-    r = rows[(area, size)]
-    if 'cpu_alloc' not in r or 'chunk' not in r:
-        continue
-    c, k = r['cpu_alloc'], r['chunk']
-    w = r.get('cpu_alloc_raw', (0, 0, 0))
-    a = r.get('alloc_percpu', (0, 0, 0))
-    out.append('| %s | %d | %.0f / %.0f / %.0f | %.0f / %.0f / %.0f | %.0f / %.0f / %.0f | %.0f / %.0f / %.0f | %.1fx |' % (
-        area, size, c[0], c[1], c[2], w[0], w[1], w[2], a[0], a[1], a[2], k[0], k[1], k[2], k[1] / c[1]))
-if rows:
-    runs, pairs = next(iter(rows.values()))['runs']
-    out += ['', '%s runs of %s pairs per size and allocator.' % (runs, pairs)]
+       'Made by `make run`: one boot of the patched kernel (guest.mode=run),',
+       'its report as printed. The object cache\'s counters run from boot to',
+       'the end of the report: requests of at most 256 bytes served from a',
+       'magazine (hits) or by the chunks (misses), frees kept in a magazine,',
+       'and the bytes per unit cached at the end (`/sys/kernel/debug/percpu_cache`).',
+       'Under TCG absolute times mean little.', '', '```']
+out += lines
+out += ['```', '']
+if cache:
+    enabled, limit, hits, misses, frees, cached, rate = cache
+    out += ['| cache | bound (bytes per unit) | hits | misses | hit rate | frees kept | cached at the end (bytes per unit) |',
+            '|---|---:|---:|---:|---:|---:|---:|',
+            '| %s | %s | %s | %s | %s%% | %s | %s |' % ('on' if enabled == '1' else 'off',
+                                                     limit, hits, misses, rate, frees, cached)]
 open(dst, 'w').write('\n'.join(out) + '\n')
-print('\n'.join(out[len(head) + 9:]))
+print('\n'.join(out))
+sys.exit(0 if cache else 1)

@@ -1,10 +1,10 @@
 #!/bin/bash
-# make sizing: how much of the area a kernel that allocates like a real one
-# uses. Builds x86_64 defconfig plus the repo's QEMU and cpu_alloc
-# fragments (configs/sizing.config drops the KUnit suite and allocation
-# profiling) in build/obj-defconfig, boots it at -smp 2 and 8 with the area
-# on and off (guest.mode=sizing: 00-idle, 42-percpu-return, 48-sizing) and
-# writes build/sizing/sizing-defconfig.md.
+# make sizing: per-CPU memory and the object cache's hits on a kernel that
+# allocates like a real one. Builds x86_64 defconfig plus the repo's QEMU
+# and cpu_alloc fragments (configs/sizing.config drops the KUnit suite and
+# allocation profiling) in build/obj-defconfig, boots it at -smp 2 and 8
+# with the cache on and with percpu_cache=off (guest.mode=sizing: 00-idle,
+# 42-percpu-return, 48-sizing) and writes build/sizing/sizing-defconfig.md.
 set -eu
 obj=$BUILD/obj-defconfig
 out=$BUILD/sizing
@@ -21,11 +21,13 @@ echo "sizing: defconfig kernel $(cat "$obj/include/config/kernel.release") built
 export KERNEL=$obj/arch/x86/boot/bzImage INITRD=$obj/initramfs.cpio OBJ=$obj
 boots=
 for smp in 2 8; do
-	for area in on off; do
-		name=defconfig-smp$smp-$area
+	for cache in on off; do
+		name=defconfig-smp$smp-$cache
+		off=
+		[ $cache = off ] && off=percpu_cache=off
 		rm -rf "${out:?}/$name"
 		mkdir -p "$out/$name"
-		SMP=$smp APPEND="guest.mode=sizing cpu_alloc=$area" \
+		SMP=$smp APPEND="guest.mode=sizing $off" \
 			"$REPO/scripts/qemu-run.sh" "$KERNEL" "$INITRD" "$out/$name" > /dev/null || true
 		python3 "$REPO/scripts/verdict.py" "$out/$name" "$name" | tail -n 1
 		boots="$boots $out/$name"

@@ -8,7 +8,7 @@
 # The chunks give back pages that stayed empty for a whole
 # PCPU_RECLAIM_DELAY (10 s), so a burst's pages go within 20 s of its end,
 # plus the object cache's trim of what it holds (2 to 4 s).
-# Runs with and without the area; check.sh compares the boots.
+# Runs with the cache and with percpu_cache=off.
 # guest.return=0: boots that test something else skip it (make check time)
 grep -qw guest.return=0 /proc/cmdline && exit 77
 cg=/sys/fs/cgroup

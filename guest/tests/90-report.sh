@@ -1,10 +1,18 @@
 #!/bin/sh
 # modes: check run
-# The short report 'make run' prints: kernel, CPUs, percpu memory, hackbench.
+# The short report 'make run' prints: kernel, CPUs, percpu memory, the
+# object cache's counters since boot, hackbench.
 echo "report: kernel $(uname -r)"
 echo "report: cpus $(nproc)"
 echo "report: $(grep Percpu /proc/meminfo)"
 grep '^cpu_bytes' /proc/vmstat | sed 's/^/report: /'
+f=/sys/kernel/debug/percpu_cache
+[ -r $f ] || { echo "$f missing"; exit 1; }
+awk '$1 ~ /^(enabled|limit|hits|misses|frees|cached_bytes):$/ {sub(":", "", $1); v[$1] = $2}
+	END {n = v["hits"] + v["misses"]
+	printf "report: percpu_cache enabled=%s limit=%s hits=%s misses=%s frees=%s cached_bytes=%s hit_rate=%.1f%%\n",
+		v["enabled"], v["limit"], v["hits"], v["misses"], v["frees"], v["cached_bytes"],
+		n ? 100 * v["hits"] / n : 0}' $f
 # guest.hackbench=N sets the number of runs (3): -smp 8 under TCG on a
 # small host takes a minute per run
 runs=$(tr " " "\n" < /proc/cmdline | sed -n "s/^guest.hackbench=\([0-9]*\)$/\1/p")
