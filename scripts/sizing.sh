@@ -16,6 +16,8 @@ kmake() { make -s -C "$KSRC" O="$obj" -j"${JOBS:-$(nproc)}" CC="ccache gcc" "$@"
 kmake bzImage modules
 rm -rf "$obj/modroot"
 kmake modules_install INSTALL_MOD_PATH="$obj/modroot" > /dev/null
+# the guest tests' modules (42-percpu-return loads cpu_alloc_reload)
+"$REPO/scripts/bench-module.sh" "$KSRC" "$obj" "$obj/mod-bench" "$obj/modroot"
 "$REPO/scripts/initramfs.sh" "$obj/initramfs.cpio" "$obj/modroot" "$REPO"
 echo "sizing: defconfig kernel $(cat "$obj/include/config/kernel.release") built in $(( $(date +%s) - start )) s"
 export KERNEL=$obj/arch/x86/boot/bzImage INITRD=$obj/initramfs.cpio OBJ=$obj
