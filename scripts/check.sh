@@ -79,7 +79,7 @@ param() {
 	fi
 }
 param guest-cache-4k percpu_cache=4k 4096 ""
-param guest-cache-bad percpu_cache=64q 16384 "percpu_cache=64q: not off or a size up to 1M, ignored"
+param guest-cache-bad percpu_cache=64q 16384 "percpu_cache=64q: not off or a size from 1K to 1M, ignored"
 
 # What the cache costs: with it, the unit (pages per CPU) is that of the
 # same configuration with percpu_cache=off, and Percpu at idle at most 4
