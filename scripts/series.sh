@@ -116,7 +116,7 @@ cover_letter() {
 	awk -v blurb="$blurb" -v date="$date" '
 		!body && /^Date:/ { $0 = "Date: " date }
 		!body && /^Subject:/ { sub(/\*\*\* SUBJECT HERE \*\*\*/,
-			"mm: cpu_alloc: small per-CPU objects at the static per-CPU offset") }
+			"mm/percpu: a per-CPU object cache in front of the chunk allocator") }
 		!body && /^$/ { body = 1; print; while ((getline l < blurb) > 0) print l; skip = 1; next }
 		skip && /^[^ ].* \([0-9]+\):$/ { skip = 0 }
 		!skip { print }' "$made"
