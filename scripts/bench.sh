@@ -12,6 +12,8 @@
 #     hackbench, fork/exec and the percpu_bench module.
 # Results go to results/bench/ (scripts/icount-report.py, bench-report.py).
 # Environment: ROUNDS (3), RUNS (5), ICOUNT_RUNS (3), ICOUNT_SMP ("2 8"),
+# POSSIBLE (instruction counts also at -smp POSSIBLE with maxcpus=2:
+# that many possible CPUs, 2 online; none by default),
 # QUICK=1 (one round, -smp 2 only), PLUGIN_SO (the built plugin),
 # STOCK_KSRC (an unpatched tree; default: the tarball unpacked under
 # build/bench), SMP, MEM.
@@ -66,13 +68,15 @@ boot() {
 # boot runs the same code on the same addresses. The guest's timer
 # follows the host's clock, so these boots want an otherwise idle host.
 fixed="nokaslr norandmaps randomize_kstack_offset=off"
-for s in $icount_smp; do
+for s in $icount_smp ${POSSIBLE:-}; do
+	online=
+	[ "$s" = "${POSSIBLE:-}" ] && online=maxcpus=2
 	for r in $(seq "$rounds"); do
 		for k in stock patched patched-off; do
-			say "instructions, -smp $s, round $r of $rounds: $k kernel"
+			say "instructions, -smp $s${online:+ $online}, round $r of $rounds: $k kernel"
 			out=$dir/icount-smp$s-round$r-$k
 			SMP=$s PLUGIN=$plugin TIMEOUT=${TIMEOUT:-1800} boot $k "$out" \
-				"guest.mode=icount guest.runs=$icount_runs $fixed"
+				"guest.mode=icount guest.runs=$icount_runs $fixed $online"
 			say "  $(grep -sc '^icount: insns=' "$out/plugin.log" || true) intervals counted"
 		done
 	done

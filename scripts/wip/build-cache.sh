@@ -1,7 +1,8 @@
 #!/bin/bash
 # build the object-cache kernel from the port branch with the worktree's tooling
 set -eu
-export REPO=/work/oc BUILD=/work/main/build CCACHE_BASEDIR=/work/main/build
+# paths of the machine that made results/wip/ (REPO= and BUILD= override)
+export REPO=${REPO:-/work/oc} BUILD=${BUILD:-/work/main/build}
 ksrc=$BUILD/port/linux-source-7.3 obj=$BUILD/obj-cache
 "$REPO/scripts/config.sh" "$ksrc" "$obj" "$REPO/configs/guest.config" "$REPO/configs/qemu.config" "$REPO/configs/cpu_alloc.config"
 start=$(date +%s)

@@ -2,7 +2,8 @@
 # icount boots of the object-cache kernel (on and percpu_cache=off) at -smp ${S:-2}
 # with maxcpus=2, against make bench's stock boot of this session
 set -u
-export REPO=/work/oc BUILD=/work/main/build
+# paths of the machine that made results/wip/ (REPO= and BUILD= override)
+export REPO=${REPO:-/work/oc} BUILD=${BUILD:-/work/main/build}
 obj=$BUILD/obj-cache
 s=${S:-2}
 d=$BUILD/bench-cache/smp$s

@@ -2,7 +2,8 @@
 # make bench's stock kernel (build/bench/obj-stock, initramfs-stock.cpio)
 # booted for instruction counts at -smp ${S:-2} (maxcpus=2 beyond 2)
 set -u
-export REPO=/work/oc BUILD=/work/main/build
+# paths of the machine that made results/wip/ (REPO= and BUILD= override)
+export REPO=${REPO:-/work/oc} BUILD=${BUILD:-/work/main/build}
 s=${S:-2}
 d=$BUILD/bench-cache/smp$s
 mkdir -p "$d"

@@ -2,7 +2,8 @@
 # icount boots with the plugin's profile (map=System.map) at -smp ${S:-2}:
 # KERNELS from stock, patched, patched-off
 set -u
-export REPO=/work/oc BUILD=/work/main/build
+# paths of the machine that made results/wip/ (REPO= and BUILD= override)
+export REPO=${REPO:-/work/oc} BUILD=${BUILD:-/work/main/build}
 s=${S:-2}
 d=$BUILD/profile-cache/smp$s
 mkdir -p "$d"

@@ -1,7 +1,8 @@
 #!/bin/bash
 # one check-mode boot of the object-cache kernel
 set -u
-export REPO=/work/oc BUILD=/work/main/build
+# paths of the machine that made results/wip/ (REPO= and BUILD= override)
+export REPO=${REPO:-/work/oc} BUILD=${BUILD:-/work/main/build}
 obj=$BUILD/obj-cache
 name=${1:-guest}
 shift
