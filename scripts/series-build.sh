@@ -35,7 +35,7 @@ for p in $(grep -v '^#' "$REPO/patches/series"); do
 	files="$files $(sed -n 's|^+++ b/\(.*\.c\)$|\1|p' "$REPO/patches/$p")"
 	# The test configuration again, each time: olddefconfig drops the
 	# options a patch has not added yet and would leave those added later
-	# at their defaults (CPU_ALLOC_KUNIT_TEST is off by default), not at
+	# at their defaults (PERCPU_CACHE_KUNIT_TEST is off by default), not at
 	# the values the configuration gives them.
 	cp "$OBJ/.config" "$obj/.config"
 	kmake olddefconfig > /dev/null
