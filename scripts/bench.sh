@@ -12,8 +12,9 @@
 #     hackbench, fork/exec and the percpu_bench module.
 # Results go to results/bench/ (scripts/icount-report.py, bench-report.py).
 # Environment: ROUNDS (3), RUNS (5), ICOUNT_RUNS (3), ICOUNT_SMP ("2 8"),
-# POSSIBLE (instruction counts also at -smp POSSIBLE with maxcpus=2:
-# that many possible CPUs, 2 online; none by default),
+# POSSIBLE (instruction counts also at each -smp N of this list with
+# maxcpus=2: N possible CPUs, 2 online, for instance "64 192"; none by
+# default; at most NR_CPUS of configs/guest.config),
 # QUICK=1 (one round, -smp 2 only), PLUGIN_SO (the built plugin),
 # STOCK_KSRC (an unpatched tree; default: the tarball unpacked under
 # build/bench), SMP, MEM.
@@ -45,6 +46,7 @@ stock_obj=$dir/obj-stock
 	echo "base: $(cat "$BUILD/base-version.txt" 2>/dev/null || echo unknown)"
 	echo "smp: $SMP"
 	echo "icount_smp: $icount_smp"
+	echo "possible: ${POSSIBLE:-}"
 	echo "icount_runs: $icount_runs"
 	echo "qemu: $(qemu-system-x86_64 --version | head -1)"
 } > "$dir/meta.txt"
@@ -70,7 +72,7 @@ boot() {
 fixed="nokaslr norandmaps randomize_kstack_offset=off"
 for s in $icount_smp ${POSSIBLE:-}; do
 	online=
-	[ "$s" = "${POSSIBLE:-}" ] && online=maxcpus=2
+	case " ${POSSIBLE:-} " in *" $s "*) online=maxcpus=2 ;; esac
 	for r in $(seq "$rounds"); do
 		for k in stock patched patched-off; do
 			say "instructions, -smp $s${online:+ $online}, round $r of $rounds: $k kernel"

@@ -204,6 +204,110 @@ if pairs:
         out.append('| %s | %s | %s |' % (size, n, ' | '.join(cells)))
     out.append('')
 
+# ---- against possible CPUs (POSSIBLE=) -----------------------------------
+# -smp 2 and each POSSIBLE count (maxcpus=2: that many possible CPUs, 2
+# online): how each figure grows with possible CPUs, and issue 27's targets
+possible = [int(x) for x in meta.get('possible', '').split()]
+pcols = sorted({s for s in smps if s == 2 or s in possible})
+PWL = [('pair_percpu_16', '16-byte alloc_percpu()+free_percpu()'),
+       ('pair_percpu_64', '64-byte alloc_percpu()+free_percpu()'),
+       ('pair_percpu_256', '256-byte alloc_percpu()+free_percpu()'),
+       ('fork', 'fork+exit'), ('exec', 'fork+exec'), ('memcg', 'memcg mkdir+rmdir'),
+       ('mount', 'tmpfs mount+umount'), ('netns', 'netns create+destroy'),
+       ('tc', 'tc filter+action add+del')]
+pmed = {}
+for s in pcols:
+    for wl, _ in PWL:
+        for k in KERNELS:
+            t = mmm(per_op(s, k, wl))
+            if t:
+                pmed[(s, wl, k)] = t[1]
+
+
+def slope(wl, k):
+    lo, hi = pcols[0], pcols[-1]
+    a, b = pmed.get((lo, wl, k)), pmed.get((hi, wl, k))
+    return (b - a) / (hi - lo) if a is not None and b is not None and hi > lo else None
+
+
+if len(pcols) > 1:
+    out.extend(['### Against possible CPUs', '',
+                'Medians of instructions per operation with N possible CPUs (`-smp N`; '
+                'beyond 2 with `maxcpus=2`: 2 of them online), from the tables above and '
+                'the in-kernel pairs measured in the same boots. "Per possible CPU" is '
+                'the slope between %d and %d possible CPUs: what each possible CPU adds '
+                'to one operation.' % (pcols[0], pcols[-1]), '',
+                '| operation | kernel | %s | per possible CPU | / stock at %d |' % (
+                    ' | '.join('%d possible' % s for s in pcols), pcols[-1]),
+                '|---|---|%s---:|---:|' % ('---:|' * len(pcols))])
+    for wl, title in PWL:
+        for k in KERNELS:
+            if not any((s, wl, k) in pmed for s in pcols):
+                continue
+            sl = slope(wl, k)
+            st, v = pmed.get((pcols[-1], wl, 'stock')), pmed.get((pcols[-1], wl, k))
+            out.append('| %s | %s | %s | %s | %s |' % (
+                title, k, ' | '.join('{:,.0f}'.format(pmed[(s, wl, k)])
+                                     if (s, wl, k) in pmed else '-' for s in pcols),
+                '-' if sl is None else '%.1f' % sl,
+                '%.3f' % (v / st) if st and v else '-'))
+    out.append('')
+
+    def r(s, wl):
+        a, b = pmed.get((s, wl, 'patched')), pmed.get((s, wl, 'stock'))
+        return a / b if a and b else None
+
+    tl = []
+    sl = slope('pair_percpu_16', 'patched')
+    tl.append('- Per possible CPU of a 16-byte alloc+free, at most 10 instructions: %s '
+              '(patched %s, percpu_cache=off %s, stock %s).' % (
+                  'met' if sl is not None and sl <= 10 else 'missed',
+                  *('-' if slope('pair_percpu_16', k) is None
+                    else '%.1f' % slope('pair_percpu_16', k)
+                    for k in ['patched', 'patched-off', 'stock'])))
+    for s in [x for x in pcols if x >= 64]:
+        pr = r(s, 'pair_percpu_16')
+        tl.append('- %d possible CPUs: 16-byte pair at least 4x fewer than stock: %s (%s).' % (
+            s, 'met' if pr and 1 / pr >= 4 else 'missed', '-' if not pr else '%.2fx' % (1 / pr)))
+        got = ['%s %+.1f%%' % (wl, 100 * (r(s, wl) - 1)) for wl in ['mount', 'memcg', 'tc', 'netns']
+               if r(s, wl)]
+        good = all(r(s, wl) and r(s, wl) <= lim for wl, lim in
+                   [('mount', 0.85), ('memcg', 0.85), ('tc', 0.95), ('netns', 0.95)])
+        tl.append('- %d possible CPUs: mount and memcg at least 15%% fewer than stock, tc and '
+                  'netns at least 5%%: %s (%s).' % (s, 'met' if good else 'missed',
+                                                   ', '.join(got) or '-'))
+        ab = ['%s %+.1f%%' % (wl, 100 * (r(s, wl) - 1)) for wl, _ in PWL
+              if r(s, wl) and r(s, wl) > 1]
+        tl.append('- %d possible CPUs: no workload above stock: %s.' % (
+            s, 'met' if not ab else 'missed: ' + ', '.join(ab)))
+    out.extend(['Against the targets of issue 27 (computed):', ''] + tl + [''])
+
+    # plot: the 16-byte pair, and patched / stock per workload, against possible CPUs
+    dat = os.path.join(dst, '.possible.dat')
+    with open(dat, 'w') as f:
+        for s in pcols:
+            row = [str(s)]
+            row += ['%.1f' % pmed[(s, 'pair_percpu_16', k)] if (s, 'pair_percpu_16', k) in pmed
+                    else 'NaN' for k in KERNELS]
+            row += ['%.4f' % r(s, wl) if r(s, wl) else 'NaN'
+                    for wl in ['mount', 'memcg', 'tc', 'netns', 'fork']]
+            f.write(' '.join(row) + '\n')
+    script = ('set terminal png size 1100,480 font ",10" noenhanced\n'
+              'set output "%s"\n' % os.path.join(dst, 'possible.png') +
+              'set multiplot layout 1,2\nset grid\nset key left top\n'
+              'set xlabel "possible CPUs (2 online)"\nset xtics (%s)\n' % ', '.join(
+                  str(s) for s in pcols) +
+              'set title "16-byte alloc_percpu()+free_percpu()"\n'
+              'set ylabel "instructions per pair (median)"\n'
+              'plot "%s" u 1:2 w lp t "stock", "" u 1:3 w lp t "patched", '
+              '"" u 1:4 w lp t "percpu_cache=off"\n' % dat +
+              'set title "patched / stock"\nset ylabel "ratio of medians"\nset key left bottom\n'
+              'plot "%s" u 1:5 w lp t "mount", "" u 1:6 w lp t "memcg", "" u 1:7 w lp t "tc", '
+              '"" u 1:8 w lp t "netns", "" u 1:9 w lp t "fork", 1 notitle dt 2\n' % dat +
+              'unset multiplot\n')
+    subprocess.run(['gnuplot'], input=script.encode(), check=True)
+    os.unlink(dat)
+
 # ---- the cache model ----------------------------------------------------
 cache = [(wl, k) for wl in ['exec', 'mount'] for k in ['stock', 'patched']
          if per_op(0, k, wl)]
