@@ -40,7 +40,7 @@ stock_obj=$dir/obj-stock
 
 {
 	echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
-	echo "command: make bench SMP=$SMP ROUNDS=$rounds RUNS=$runs${QUICK:+ QUICK=$QUICK}${POSSIBLE:+ POSSIBLE=$POSSIBLE}"
+	echo "command: make bench SMP=$SMP ROUNDS=$rounds RUNS=$runs${QUICK:+ QUICK=$QUICK}${POSSIBLE:+ POSSIBLE=\"$POSSIBLE\"}"
 	echo "host: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(nproc) CPUs"
 	echo "kernel: Linux $(cat "$dir/release-patched.txt")"
 	echo "base: $(cat "$BUILD/base-version.txt" 2>/dev/null || echo unknown)"
