@@ -27,7 +27,7 @@ out = ['# make run results', '',
        'and the bytes per unit cached at the end (`/sys/kernel/debug/percpu_cache`).',
        'Percpu and cpu_bytes are read at the end of the boot, right after',
        '48-sizing removed its 300 memory cgroups: the chunks give their',
-       'pages back once they stayed unused for 10 s (patch 1).',
+       'pages back once they stayed unused for 10 s (patch 2).',
        'Under TCG absolute times mean little.', '', '```']
 out += lines
 out += ['```', '']
