@@ -29,7 +29,7 @@ KMAKE   := $(MAKE) -s -C $(KSRC) O=$(OBJ) -j$(JOBS) CC="ccache gcc"
 
 export REPO BUILD KSRC OBJ SMP MEM KERNEL INITRD TARBALL BASE_SERIES BASE_DIR
 # make bench: ROUNDS (3), RUNS per boot (5), QUICK=1 (one round), STOCK_KSRC
-export POSSIBLE WORKLOADS TOP ROUNDS RUNS QUICK STOCK_KSRC DEBUG_SMP TIMEOUT ICOUNT_RUNS ICOUNT_SMP
+export POSSIBLE WORKLOADS TOP ROUNDS RUNS QUICK STOCK_KSRC DEBUG_SMP TIMEOUT ICOUNT_RUNS ICOUNT_SMP LOCKSTAT_SMP LOCKSTAT_APPEND
 # Paths under build/ hash relative to it, so another clone reuses the cache.
 export CCACHE_BASEDIR := $(BUILD)
 
@@ -42,7 +42,7 @@ $(error ARCH=arm64: only make check (= make check-arm64) and make check-compile 
 endif
 endif
 
-.PHONY: all deps base tree config build initramfs run check series cover-letter series-vmlinux check-debug check-rt check-kcsan check-arm64 check-compile bench profile sizing hygiene plugin results clean distclean help
+.PHONY: all deps base tree config build initramfs run check series cover-letter series-vmlinux check-debug check-rt check-kcsan check-arm64 check-compile bench profile lockstat sizing hygiene plugin results clean distclean help
 
 all: run
 
@@ -56,6 +56,8 @@ help:
 	@echo "make profile  instructions by kernel function, stock vs patched vs percpu_cache=off,"
 	@echo "              at POSSIBLE=64 possible CPUs, for WORKLOADS='mount memcg'"
 	@echo "              (results/bench/profile-smp64.md; builds what make bench builds)"
+	@echo "make lockstat global-lock acquisitions per allocation with every CPU busy,"
+	@echo "              stock vs patched, CONFIG_LOCK_STAT kernels at -smp 8 (results/lockstat.md)"
 	@echo "make sizing   x86_64 defconfig with the series: the cache's hits and Percpu,"
 	@echo "              on and off, at -smp 2 and 8 (its own kernel build: ~30 min cold)"
 	@echo "make results  copy the last make run / check / sizing reports into results/"
@@ -123,6 +125,9 @@ bench: initramfs plugin
 
 profile: initramfs plugin
 	@$(STAGE) profile $(REPO)/scripts/profile.sh
+
+lockstat: tree
+	@$(STAGE) lockstat $(REPO)/scripts/lockstat.sh
 
 # QEMU's plugin API header comes from Debian's qemu source package
 plugin: deps

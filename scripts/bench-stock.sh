@@ -9,20 +9,7 @@ mkdir -p "$dir"
 say() { echo "bench: $*"; }
 
 # The stock kernel: same fragments but the series' own
-stock_src=${STOCK_KSRC:-}
-if [ -z "$stock_src" ]; then
-	# unpacked afresh when the tarball changes (a newer package version)
-	stock_src=$dir/stock/linux
-	key=$("$REPO/scripts/tarball-key.sh" "$TARBALL")
-	if [ "$(cat "$stock_src/.cpu_alloc-tarball" 2>/dev/null)" != "$key" ]; then
-		say "unpacking $(basename "$TARBALL") for the stock kernel"
-		rm -rf "$dir/stock"
-		mkdir -p "$dir/stock"
-		tar -C "$dir/stock" -xf "$TARBALL"
-		mv "$dir"/stock/linux* "$stock_src"
-		echo "$key" > "$stock_src/.cpu_alloc-tarball"
-	fi
-fi
+stock_src=$("$REPO/scripts/stock-tree.sh" "$dir")
 stock_obj=$dir/obj-stock
 "$REPO/scripts/config.sh" "$stock_src" "$stock_obj" "$REPO/configs/guest.config" "$REPO/configs/qemu.config"
 say "building the stock kernel ($stock_src)"
