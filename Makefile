@@ -29,7 +29,7 @@ KMAKE   := $(MAKE) -s -C $(KSRC) O=$(OBJ) -j$(JOBS) CC="ccache gcc"
 
 export REPO BUILD KSRC OBJ SMP MEM KERNEL INITRD TARBALL BASE_SERIES BASE_DIR
 # make bench: ROUNDS (3), RUNS per boot (5), QUICK=1 (one round), STOCK_KSRC
-export POSSIBLE WORKLOADS TOP ROUNDS RUNS QUICK STOCK_KSRC DEBUG_SMP TIMEOUT ICOUNT_RUNS ICOUNT_SMP LOCKSTAT_SMP LOCKSTAT_APPEND
+export POSSIBLE WORKLOADS TOP ROUNDS RUNS QUICK STOCK_KSRC BENCH_CONFIG DEBUG_SMP TIMEOUT ICOUNT_RUNS ICOUNT_SMP LOCKSTAT_SMP LOCKSTAT_APPEND
 # Paths under build/ hash relative to it, so another clone reuses the cache.
 export CCACHE_BASEDIR := $(BUILD)
 
@@ -52,7 +52,8 @@ help:
 	@echo "make bench    stock vs patched vs percpu_cache=off: instruction counts and times,"
 	@echo "              tables and plots in results/bench (ROUNDS=3 RUNS=5 ICOUNT_RUNS=3"
 	@echo "              ICOUNT_SMP='2 8'; QUICK=1: one round at -smp 2; STOCK_KSRC=unpatched tree;"
-	@echo "              POSSIBLE='64 192': also that many possible CPUs, 2 online)"
+	@echo "              POSSIBLE='64 192': also that many possible CPUs, 2 online;"
+	@echo "              BENCH_CONFIG=defconfig: x86_64 defconfig kernels, results/bench-defconfig)"
 	@echo "make profile  instructions by kernel function, stock vs patched vs percpu_cache=off,"
 	@echo "              at POSSIBLE=64 possible CPUs, for WORKLOADS='mount memcg'"
 	@echo "              (results/bench/profile-smp64.md; builds what make bench builds)"

@@ -1,18 +1,36 @@
 #!/bin/bash
 # The kernels make bench and make profile compare: the stock kernel, built
 # from the base tarball (or STOCK_KSRC) with the same config fragments but
-# the series' own, in build/bench/obj-stock; the bench modules built
+# the series' own, in BENCH_DIR/obj-stock; the bench modules built
 # against it and against the patched kernel in OBJ; an initramfs for each.
+# BENCH_CONFIG=defconfig: both kernels are x86_64 defconfig plus the
+# guest's fragments and configs/sizing.config (no boot-time KUnit suite,
+# no allocation profiling), and the patched one is built here too, in OBJ
+# (make sizing's build/obj-defconfig).
 set -eu
-dir=$BUILD/bench
+dir=${BENCH_DIR:-$BUILD/bench}
 mkdir -p "$dir"
 say() { echo "bench: $*"; }
 
 # The stock kernel: same fragments but the series' own
-stock_src=$("$REPO/scripts/stock-tree.sh" "$dir")
+stock_src=$("$REPO/scripts/stock-tree.sh" "$BUILD/bench")
 stock_obj=$dir/obj-stock
-"$REPO/scripts/config.sh" "$stock_src" "$stock_obj" "$REPO/configs/guest.config" "$REPO/configs/qemu.config"
-say "building the stock kernel ($stock_src)"
+frags="$REPO/configs/guest.config $REPO/configs/qemu.config"
+case ${BENCH_CONFIG:-guest} in
+guest)	base=tinyconfig ;;
+defconfig)
+	base=defconfig
+	# shellcheck disable=SC2086 # one word per fragment
+	BASE=$base "$REPO/scripts/config.sh" "$KSRC" "$OBJ" $frags \
+		"$REPO/configs/cpu_alloc.config" "$REPO/configs/sizing.config"
+	say "building the patched defconfig kernel ($KSRC)"
+	make -s -C "$KSRC" O="$OBJ" -j"$(nproc)" CC="ccache gcc" bzImage modules
+	frags="$frags $REPO/configs/sizing.config" ;;
+*)	say "BENCH_CONFIG=$BENCH_CONFIG: guest or defconfig"; exit 1 ;;
+esac
+# shellcheck disable=SC2086 # one word per fragment
+BASE=$base "$REPO/scripts/config.sh" "$stock_src" "$stock_obj" $frags
+say "building the stock kernel ($stock_src, $base)"
 make -s -C "$stock_src" O="$stock_obj" -j"$(nproc)" CC="ccache gcc" bzImage modules
 
 # The benchmark module, built against each kernel

@@ -16,6 +16,10 @@
 # maxcpus=2: N possible CPUs, 2 online, for instance "64 192"; none by
 # default; at most NR_CPUS of configs/guest.config),
 # QUICK=1 (one round, -smp 2 only), PLUGIN_SO (the built plugin),
+# BENCH_CONFIG (guest: the small guest's configuration, results in
+# results/bench; defconfig: x86_64 defconfig plus the guest's fragments,
+# both kernels built in scripts/bench-stock.sh, results in
+# results/bench-defconfig),
 # STOCK_KSRC (an unpatched tree; default: the tarball unpacked under
 # build/bench), SMP, MEM.
 set -eu
@@ -28,7 +32,13 @@ fi
 runs=${RUNS:-5}
 icount_runs=${ICOUNT_RUNS:-3}
 plugin=${PLUGIN_SO:-$BUILD/plugin/icount.so}
-dir=$BUILD/bench
+case ${BENCH_CONFIG:-guest} in
+defconfig)
+	dir=$BUILD/bench-defconfig results=$REPO/results/bench-defconfig
+	export OBJ=$BUILD/obj-defconfig ;;
+*)	dir=$BUILD/bench results=$REPO/results/bench ;;
+esac
+export BENCH_DIR=$dir
 mkdir -p "$dir"
 # a smaller run must not pick up the boots of a larger one
 rm -rf "$dir"/round* "$dir"/icount-* "$dir"/cache-* "$dir/icount.md"
@@ -40,7 +50,7 @@ stock_obj=$dir/obj-stock
 
 {
 	echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
-	echo "command: make bench SMP=$SMP ROUNDS=$rounds RUNS=$runs${QUICK:+ QUICK=$QUICK}${POSSIBLE:+ POSSIBLE=\"$POSSIBLE\"}"
+	echo "command: make bench SMP=$SMP ROUNDS=$rounds RUNS=$runs${QUICK:+ QUICK=$QUICK}${POSSIBLE:+ POSSIBLE=\"$POSSIBLE\"}${BENCH_CONFIG:+ BENCH_CONFIG=$BENCH_CONFIG}"
 	echo "host: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(nproc) CPUs"
 	echo "kernel: Linux $(cat "$dir/release-patched.txt")"
 	echo "base: $(cat "$BUILD/base-version.txt" 2>/dev/null || echo unknown)"
@@ -90,7 +100,7 @@ for k in stock patched; do
 	SMP=2 PLUGIN=$plugin,cache=on TIMEOUT=${TIMEOUT:-1800} boot $k "$out" \
 		"guest.mode=icount guest.runs=$icount_runs guest.workloads=exec,mount $fixed"
 done
-python3 "$REPO/scripts/icount-report.py" "$dir" "$REPO/results/bench" || failed=1
+python3 "$REPO/scripts/icount-report.py" "$dir" "$results" || failed=1
 
 for r in $(seq "$rounds"); do
 	for k in stock patched patched-off; do
@@ -103,5 +113,5 @@ for r in $(seq "$rounds"); do
 done
 cat "$out/accel" > "$dir/accel.txt"
 
-python3 "$REPO/scripts/bench-report.py" "$dir" "$REPO/results/bench"
+python3 "$REPO/scripts/bench-report.py" "$dir" "$results"
 exit $failed
