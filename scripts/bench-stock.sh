@@ -19,7 +19,7 @@ frags="$REPO/configs/guest.config $REPO/configs/qemu.config"
 case ${BENCH_CONFIG:-guest} in
 guest)	base=tinyconfig ;;
 defconfig)
-	base=defconfig
+	base=defconfig OBJ=$BUILD/obj-defconfig
 	# shellcheck disable=SC2086 # one word per fragment
 	BASE=$base "$REPO/scripts/config.sh" "$KSRC" "$OBJ" $frags \
 		"$REPO/configs/cpu_alloc.config" "$REPO/configs/sizing.config"

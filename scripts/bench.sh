@@ -36,7 +36,8 @@ case ${BENCH_CONFIG:-guest} in
 defconfig)
 	dir=$BUILD/bench-defconfig results=$REPO/results/bench-defconfig
 	export OBJ=$BUILD/obj-defconfig ;;
-*)	dir=$BUILD/bench results=$REPO/results/bench ;;
+guest)	dir=$BUILD/bench results=$REPO/results/bench ;;
+*)	echo "bench: BENCH_CONFIG=$BENCH_CONFIG: guest or defconfig"; exit 1 ;;
 esac
 export BENCH_DIR=$dir
 mkdir -p "$dir"

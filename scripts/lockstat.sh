@@ -32,15 +32,19 @@ for k in stock patched; do
 	"$REPO/scripts/initramfs.sh" "$dir/initramfs-$k.cpio" "$dir/modroot-empty" "$REPO" > /dev/null
 done
 
-boots=
+boots='' failed=0
+# a failed boot (its verdict is in build/check/lockstat-*) still leaves
+# the other kernel's boot and the report to be made
 for k in stock patched; do
 	obj=$dir/obj-$k
 	say "booting the $k kernel at -smp $smp"
 	OBJ=$obj KERNEL=$obj/arch/x86/boot/bzImage INITRD=$dir/initramfs-$k.cpio \
 		SMP=$smp TIMEOUT=${TIMEOUT:-3600} RESULTS=$dir/results-$k.txt \
-		"$REPO/scripts/boot-test.sh" "lockstat-$k" APPEND="guest.mode=lockstat ${LOCKSTAT_APPEND:-}"
+		"$REPO/scripts/boot-test.sh" "lockstat-$k" APPEND="guest.mode=lockstat ${LOCKSTAT_APPEND:-}" ||
+		failed=1
 	boots="$boots $k=$BUILD/check/lockstat-$k"
 done
 # shellcheck disable=SC2086 # one word per kernel
 python3 "$REPO/scripts/lockstat-report.py" "$smp" $boots > "$REPO/results/lockstat.md"
 cat "$REPO/results/lockstat.md"
+exit $failed

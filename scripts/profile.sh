@@ -23,7 +23,7 @@ for w in $workloads; do
 	*) say "WORKLOADS: no workload '$w' (guest/tests/70-icount.sh)"; exit 1 ;;
 	esac
 done
-"$REPO/scripts/bench-stock.sh"
+BENCH_CONFIG=guest "$REPO/scripts/bench-stock.sh"
 rm -rf "$dir"
 mkdir -p "$dir"
 

@@ -31,8 +31,8 @@ cache() {
 }
 locks='pcpu_alloc_mutex|pcpu_lock|&pcpu_depot\[class\]\.lock|pcpu_cache_drain_mutex'
 
-# every CPU's loop at once: NAME OPS WORKLOAD...; the last one waits
-# 300 ms past its last operation for deferred frees (RCU, netns cleanup)
+# every CPU's loop at once: NAME OPS WORKLOAD...; each waits 300 ms past
+# its last operation for deferred frees (RCU, netns cleanup)
 loops() {
 	label=$1 n=$2
 	shift 2
@@ -40,7 +40,12 @@ loops() {
 	i=0
 	while [ $i -lt "$cpus" ]; do
 		dir=
-		[ "$1" = memcg ] && { mkdir -p $cg/l$i; dir=$cg/l$i; }
+		if [ "$1" = memcg ]; then
+			# the memory controller for the loop's own cgroups too
+			mkdir -p $cg/l$i || return 1
+			echo +memory > $cg/l$i/cgroup.subtree_control || return 1
+			dir=$cg/l$i
+		fi
 		taskset "$(printf %x $((1 << i)))" icount -s 300 "$label-cpu$i" "$n" "$@" $dir > /dev/null &
 		pids="$pids $!"
 		i=$((i + 1))
@@ -61,15 +66,18 @@ one() {
 	# shellcheck disable=SC2046 # the workload, then four numbers
 	set -- "$1" $(cache)
 	loops "$name" "$ops" "$1" || return 1
+	# the locks first, the counters right after: what lands between the
+	# two reads is in one and not the other
+	grep -E "^ *($locks): " /proc/lock_stat > /tmp/lockstat.txt
 	echo 0 > $tr/function_profile_enabled
 	# shellcheck disable=SC2046 # four numbers
 	set -- $(cache) "$2" "$3" "$4" "$5"
 	echo "lockstat: workload=$name ops=$((ops * cpus)) cpus=$cpus"
 	echo "lockstat: cache hits=$(($1 - $5)) misses=$(($2 - $6)) frees=$(($3 - $7)) exchanges=$(($4 - $8))"
 	# class name: con-bounces contentions ... acq-bounces acquisitions ...
-	grep -E "^ *($locks): " /proc/lock_stat | awk -F: '{
+	awk -F: '{
 		split($2, f, " "); gsub(/ /, "", $1)
-		printf "lockstat: lock=%s contentions=%s acquisitions=%s\n", $1, f[2], f[8] }'
+		printf "lockstat: lock=%s contentions=%s acquisitions=%s\n", $1, f[2], f[8] }' /tmp/lockstat.txt
 	# the profiler's per-CPU tables: Function Hit Time Avg s^2
 	cat $tr/trace_stat/function* | awk '
 		$1 == "pcpu_alloc_noprof" { a += $2 }
