@@ -71,9 +71,9 @@ def main():
            host(), time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())))
     print('Per operation (one exec, memcg mkdir+rmdir or netns '
           'create+destroy on one CPU): calls of pcpu_alloc_noprof() and '
-          'free_percpu(), and acquisitions of each global lock. The last '
-          'column divides all global-lock acquisitions by the allocations '
-          'and frees (issue 27\'s target for the series: at most 0.1).\n')
+          'free_percpu(), and acquisitions of each global lock. "Global acquisitions '
+          'per alloc or free" divides all of them by the allocations '
+          'and frees.\n')
     names = [n for n in GLOBAL if any(n in w['locks'] for d in data.values()
                                       for w in d.values())]
     print('| workload | kernel | ops | allocs / op | frees / op | ' +
@@ -133,11 +133,11 @@ def main():
         print()
     for v in verdicts:
         print('- ' + v)
-    print('\nContentions depend on how the host schedules 8 vCPUs on its '
+    print('\nContentions depend on how the host schedules %s vCPUs on its '
           'cores; acquisitions do not. A netns is destroyed by a '
           'worker (cleanup_net()) after its last reference goes: how '
           'many destructions land in the interval, and so the frees per '
-          'operation, varies between boots.')
+          'operation, varies between boots.' % smp)
 
 
 if __name__ == '__main__':
