@@ -5,8 +5,11 @@
 # with preemption disabled is reported at once, through each entry point,
 # although the object cache may serve it without sleeping (percpu_contract
 # test=atomic: alloc_percpu_gfp() and cpu_alloc(), a second apart).
-# might_alloc() is inline in <linux/sched/mm.h>, so each report names that
-# file; its stack names the allocator, which must be the frame right above
+# pcpu_alloc_noprof() checks with might_sleep_if() (not might_alloc(),
+# inline in <linux/sched/mm.h>, whose fs_reclaim annotation would report
+# GFP_NOIO backing allocations), so each report names mm/percpu.c (or
+# sched/mm.h, should it use might_alloc()); its stack names the
+# allocator, which must be the frame right above
 # the checker: in a kmemleak kernel, kmemleak's own GFP_KERNEL metadata
 # allocation would report the same request later.
 # The reports are expected, so the verdict does not count them.
@@ -15,11 +18,11 @@ grep -qw guest.atomic_sleep=1 /proc/cmdline || { echo "kernel without DEBUG_ATOM
 [ -f $ko ] || { echo "$ko missing"; exit 1; }
 mark="67-might-alloc: start $$"
 echo "$mark" > /dev/kmsg
-echo "expect-warning: BUG: sleeping function called from invalid context at ([^ ]*/)?include/linux/sched/mm\.h" > /dev/kmsg
+echo "expect-warning: BUG: sleeping function called from invalid context at ([^ ]*/)?(include/linux/sched/mm\.h|mm/percpu\.c)" > /dev/kmsg
 insmod $ko test=atomic || { echo "insmod failed"; exit 1; }
 rmmod percpu_contract
 log=$(dmesg | sed -n "/$mark/,\$p")
-bugs=$(echo "$log" | grep -cE 'BUG: sleeping function called from invalid context at ([^ ]*/)?include/linux/sched/mm\.h')
+bugs=$(echo "$log" | grep -cE 'BUG: sleeping function called from invalid context at ([^ ]*/)?(include/linux/sched/mm\.h|mm/percpu\.c)')
 # The function each report came from: the first reliable frame of its
 # stack above the checker. It must be the entry point itself, not a
 # later allocation (kmemleak's metadata, a chunk's pages) on its way.
