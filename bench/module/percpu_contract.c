@@ -7,7 +7,12 @@
  *   hold=N (writable): hold N objects of @size bytes from each of two
  *	call sites, alloc_percpu() and, with the series' cpu_alloc.h, cpu_alloc();
  *	writing frees what was held first. /proc/allocinfo shows each site
- *	(func:contract_alloc_percpu, func:contract_cpu_alloc).
+ *	(func:contract_alloc_percpu, func:contract_cpu_alloc). Reading
+ *	beyond gives how many of each site's held objects lie past the first
+ *	chunk, the objects mainline tags (the first chunk has no tags).
+ *   fill=N: hold N objects of @size bytes from a third call site
+ *	(func:contract_fill) from load to unload, so that hold's objects
+ *	come from beyond the first chunk.
  *   test=atomic: one GFP_KERNEL request under preempt_disable() through
  *	each entry point, a second apart so that each gets its own
  *	"sleeping function called from invalid context" report.
@@ -24,6 +29,7 @@
 
 #include <linux/delay.h>
 #include <linux/kernel_stat.h>
+#include <linux/mm.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
 #include <linux/percpu.h>
@@ -31,6 +37,7 @@
 #include <linux/cpu_alloc.h>
 #endif
 #include <linux/preempt.h>
+#include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
 
@@ -47,9 +54,15 @@ static char *what = "kmalloc";
 module_param(what, charp, 0444);
 MODULE_PARM_DESC(what, "for test=foreign: kmalloc, vmalloc, stack, static or unmapped");
 
+static unsigned int fill;
+module_param(fill, uint, 0444);
+MODULE_PARM_DESC(fill, "objects of @size to hold from load to unload");
+
 static DEFINE_MUTEX(hold_lock);
 static void __percpu **held[2];
 static unsigned int nr_held;
+static void __percpu **filled;
+static unsigned int nr_filled;
 
 /* One call site each, so that each has its own allocation tag */
 static noinline void __percpu *contract_alloc_percpu(void)
@@ -64,6 +77,20 @@ static noinline void __percpu *contract_cpu_alloc(void)
 #else
 	return NULL;
 #endif
+}
+
+static noinline void __percpu *contract_fill(void)
+{
+	return __alloc_percpu_gfp(size, 8, GFP_KERNEL);
+}
+
+/*
+ * Past the first chunk: every later chunk is mapped in vmalloc space,
+ * the first one (embedded) in the linear map or the kernel image.
+ */
+static bool beyond_first_chunk(void __percpu *p)
+{
+	return p && is_vmalloc_addr(per_cpu_ptr(p, cpumask_first(cpu_possible_mask)));
 }
 
 static void release(void)
@@ -117,12 +144,31 @@ static int hold_get(char *buf, const struct kernel_param *kp)
 	return sysfs_emit(buf, "%u\n", nr_held);
 }
 
+static int beyond_get(char *buf, const struct kernel_param *kp)
+{
+	unsigned int i, n[2] = {};
+
+	mutex_lock(&hold_lock);
+	for (i = 0; i < nr_held; i++) {
+		n[0] += beyond_first_chunk(held[0][i]);
+		n[1] += beyond_first_chunk(held[1][i]);
+	}
+	mutex_unlock(&hold_lock);
+	return sysfs_emit(buf, "%u %u\n", n[0], n[1]);
+}
+
 static const struct kernel_param_ops hold_ops = {
 	.set = hold_set,
 	.get = hold_get,
 };
 module_param_cb(hold, &hold_ops, NULL, 0644);
 MODULE_PARM_DESC(hold, "objects to hold from each call site (write to change)");
+
+static const struct kernel_param_ops beyond_ops = {
+	.get = beyond_get,
+};
+module_param_cb(beyond, &beyond_ops, NULL, 0444);
+MODULE_PARM_DESC(beyond, "held objects past the first chunk, per call site");
 
 /* GFP_KERNEL where sleeping is not allowed, through each entry point */
 static noinline void test_atomic(void)
@@ -180,18 +226,21 @@ static noinline void test_misuse(void)
 /*
  * free_percpu() of the per-CPU pointer that maps to @addr on this CPU
  * (x86_64's per_cpu_offset()): free_percpu() looks up the running CPU's
- * page. @addr NULL: free @p itself.
+ * page. @addr NULL: free @p itself. Migration, not preemption, is
+ * disabled: free_percpu() may take a sleeping lock on PREEMPT_RT.
  */
 static void free_foreign(void *addr, void __percpu *p)
 {
-	int cpu = get_cpu();
+	int cpu;
 
+	migrate_disable();
+	cpu = smp_processor_id();
 	if (addr)
 		p = (void __percpu __force *)((unsigned long)addr -
 					      per_cpu_offset(cpu));
 	pr_info("foreign: freeing %s pointer %px\n", what, p);
 	free_percpu(p);
-	put_cpu();
+	migrate_enable();
 }
 
 static noinline int test_foreign(void)
@@ -239,17 +288,41 @@ static noinline int test_foreign(void)
 	return bad ? -EIO : 0;
 }
 
+static void unfill(void)
+{
+	while (nr_filled)
+		free_percpu(filled[--nr_filled]);
+	kvfree(filled);
+}
+
 static int __init percpu_contract_init(void)
 {
+	int ret = 0;
+
+	if (fill) {
+		filled = kvcalloc(fill, sizeof(*filled), GFP_KERNEL);
+		if (!filled)
+			return -ENOMEM;
+		for (nr_filled = 0; nr_filled < fill; nr_filled++) {
+			filled[nr_filled] = contract_fill();
+			if (!filled[nr_filled]) {
+				unfill();
+				return -ENOMEM;
+			}
+		}
+		pr_info("fill: holding %u objects of %u bytes\n", fill, size);
+	}
 	if (!strcmp(test, "atomic"))
 		test_atomic();
 	else if (!strcmp(test, "misuse"))
 		test_misuse();
 	else if (!strcmp(test, "foreign"))
-		return test_foreign();
+		ret = test_foreign();
 	else if (strcmp(test, "none"))
-		return -EINVAL;
-	return 0;
+		ret = -EINVAL;
+	if (ret)
+		unfill();
+	return ret;
 }
 module_init(percpu_contract_init);
 
@@ -258,6 +331,7 @@ static void __exit percpu_contract_exit(void)
 	mutex_lock(&hold_lock);
 	release();
 	mutex_unlock(&hold_lock);
+	unfill();
 }
 module_exit(percpu_contract_exit);
 
