@@ -14,7 +14,7 @@ cat $f
 . /tests/cpu_bytes.sh
 arg() { tr " " "\n" < /proc/cmdline | sed -n "s/^$1=//p"; }
 field() { awk -v k="$1:" '$1 == k {print $2}' $f; }
-for k in enabled limit busy_cpus busy_budget hits misses frees exchanges depot_bytes cached_bytes; do
+for k in enabled limit busy_cpus busy_max busy_budget hits misses frees exchanges depot_bytes cached_bytes; do
 	[ -n "$(field $k)" ] || { echo "field $k missing"; exit 1; }
 done
 rows=$(awk '/^class /{t = 1; next} t && NF == 6 {n++} END {print n + 0}' $f)
