@@ -23,8 +23,8 @@ dbg() { awk -v k="$1:" '$1 == k {print $2}' $f; }
 snap() { echo "$(dbg hits) $(dbg misses) $(dbg frees) $(dbg exchanges)"; }
 fail=0
 # name, target, then the counters before and after: print the traffic,
-# and with a target require that share of the requests to be hits, and
-# at most maxlocks lock round trips per operation
+# with a target require that share of the requests to be hits, and
+# always at most maxlocks lock round trips per operation
 maxlocks=0.25
 traffic() {
 	name=$1 target=$2
@@ -72,7 +72,8 @@ bench() {
 # wait for a trim (every 2 s) to find them busy.
 mask() { printf %x $(($1)); }
 fill() {
-	[ "$ncpu" -ge 4 ] || return 0
+	# up to 4 CPUs every CPU has a busy CPU's capacities: no room to fill
+	[ "$ncpu" -gt 4 ] || return 0
 	taskset -p "$(mask "1 << (ncpu - 1)")" $$ > /dev/null
 	c=$((ncpu - 1))
 	while [ "$(dbg busy_cpus)" -lt "$(dbg busy_max)" ] && [ $c -ge 2 ]; do
