@@ -51,6 +51,30 @@ def kcsan_block(lines, i, own):
     return sorted(frames & own), j
 
 
+def failure_reasons(raw_lines):
+    """{guest test: the last line it printed before its 'not ok'}.
+
+    Guest output reaches the console without a printk time stamp, so
+    kernel lines in between are passed over. The line names the check
+    that failed, and CI, which shows only a run's tail, prints it."""
+    why = {}
+    last = None
+    for raw in raw_lines:
+        if STAMP.match(raw):
+            continue
+        line = raw.strip()
+        if line.startswith('guest: ---- '):
+            last = None
+            continue
+        m = re.match(r'^not ok \d+ - (\S+)', line)
+        if m:
+            why[m.group(1)] = (last or '')[:120]
+            continue
+        if line:
+            last = line
+    return why
+
+
 def main():
     out = sys.argv[1]
     label = sys.argv[2] if len(sys.argv) > 2 else out
@@ -58,8 +82,9 @@ def main():
     skipped = 0
 
     with open(out + '/console.log', errors='replace') as f:
-        console = [STAMP.sub('', raw.rstrip('\r'))
-                   for raw in f.read().splitlines()]
+        raw_lines = [raw.rstrip('\r') for raw in f.read().splitlines()]
+    console = [STAMP.sub('', raw) for raw in raw_lines]
+    why = failure_reasons(raw_lines)
     own = own_functions()
     notes = []
     expected = []
@@ -110,7 +135,10 @@ def main():
                     if m.group(5) == 'SKIP':
                         skipped += 1
                     else:
-                        results.append((m.group(1) is None, m.group(3)))
+                        name = m.group(3)
+                        if m.group(1) and why.get(name):
+                            name += ' (%s)' % why[name]
+                        results.append((m.group(1) is None, name))
     except FileNotFoundError:
         pass
     if not done:
