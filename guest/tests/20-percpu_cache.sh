@@ -3,11 +3,17 @@
 # pinned: fork loops on this CPU (see init)
 # /sys/kernel/debug/percpu_cache: every field is there; the cache is on
 # unless percpu_cache=off, with the depot limit the command line asks for
-# (guest.cache_limit=, 16384 by default). 500 fork+exit after a warm-up
+# (guest.cache_limit=, 16384 by default). 2000 fork+exit after a warm-up
 # are served from the cache (each new mm allocates per-CPU counters):
-# at least 95% of the small requests without the chunk allocator. A
-# write of "shrink" gives every cached object back, and cpu_bytes (live
-# objects only) does not move.
+# at least 95% of the small requests without the chunk allocator. The
+# misses vary: 2 to 31 of 1012 requests in twenty -smp 4 NUMA boots of
+# 500 forks, and CI on 016ef58 failed this test once (which check, its
+# output did not say). 500 forks take about 0.3 s, and the trim work,
+# every 2 s, falls in them or not; when it does it takes a busy CPU's
+# objects outside the first chunk back and the next requests miss. 2000
+# forks average over that (29 misses of 4012 in a boot). A write of
+# "shrink" gives every cached object back, and cpu_bytes (live objects
+# only) does not move.
 f=/sys/kernel/debug/percpu_cache
 [ -r $f ] || { echo "$f missing"; exit 1; }
 cat $f
@@ -36,11 +42,12 @@ want=$(arg guest.cache_limit)
 
 forkloop fork 50 > /dev/null || exit 1
 h0=$(field hits) m0=$(field misses)
-forkloop fork 500 > /dev/null || exit 1
+forkloop fork 2000 > /dev/null || exit 1
 h=$(( $(field hits) - h0 )) m=$(( $(field misses) - m0 ))
-echo "500 fork+exit: $h requests from the cache, $m from the chunks"
-[ $((h + m)) -ge 500 ] || { echo "fewer small requests than forks"; exit 1; }
-[ $((100 * h)) -ge $((95 * (h + m))) ] || { echo "hit rate below 95%"; exit 1; }
+echo "2000 fork+exit: $h requests from the cache, $m from the chunks"
+[ $((h + m)) -ge 2000 ] || { echo "fewer small requests than forks"; exit 1; }
+[ $((100 * h)) -ge $((95 * (h + m))) ] ||
+	{ echo "hit rate below 95%: $h hits, $m misses"; exit 1; }
 
 # no fork from here to the last reading: a process's mm holds per-CPU
 # objects a while after it exits (tests/cpu_bytes.sh)
