@@ -19,7 +19,10 @@ if [ ! -x "$bin" ]; then
 	fi
 	rm -rf "$dir/root"
 	dpkg-deb -x "$dir"/busybox-static_*_arm64.deb "$dir/root"
-	cp "$(find "$dir/root" -name busybox -type f | head -n 1)" "$bin"
+	# the binary, not a file of the same name elsewhere in the package
+	# (1:1.35.0-4+deb12u1+b1 also ships an initramfs-tools conf hook
+	# named busybox, which find listed first)
+	cp "$(find "$dir/root" -path "*bin/busybox" -type f | head -n 1)" "$bin"
 fi
 readelf -h "$bin" | grep -q 'Machine: *AArch64' || { echo "arm64-busybox: $bin is no arm64 binary" >&2; exit 1; }
 echo "$bin"

@@ -37,7 +37,7 @@ lines() { tr -d '\r' < "$1/console.log" | grep "^$2" | awk '!seen[$0]++'; }
 	echo "## Percpu after workloads that free what they allocate"
 	echo
 	echo "Each row: Percpu (kB) before the workload, when it ends and once it is back"
-	echo "within the slack (4 pages per possible CPU), t seconds later (10 s at most)."
+	echo "within the slack (4 pages per possible CPU), t seconds later (40 s at most)."
 	echo
 	echo "| boot | workload | before | end | after | t | slack | verdict |"
 	echo "|---|---|---:|---:|---:|---:|---:|---|"
