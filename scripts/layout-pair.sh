@@ -22,9 +22,13 @@ unit_pages() {
 idle_kb() {
 	sed -n 's/.*idle: Percpu \([0-9]*\) kB.*/\1/p' "$dir/$1/console.log" | head -n 1
 }
-# the kernel's count of possible CPUs, from its boot line
+# the count of possible CPUs, from the list 00-idle prints
+# (/sys/devices/system/cpu/possible, e.g. 0-7): x86's setup_percpu line
+# with nr_cpu_ids has no counterpart on arm64
 possible() {
-	sed -n 's/.*setup_percpu: .* nr_cpu_ids:\([0-9]*\) .*/\1/p' "$dir/$1/console.log" | head -n 1
+	sed -n 's/.*idle: Percpu .*possible CPUs \([0-9,-]*\),.*/\1/p' "$dir/$1/console.log" |
+		head -n 1 | awk -F, 'NF { n = 0; for (i = 1; i <= NF; i++) {
+			split($i, r, "-"); n += (r[2] == "" ? 1 : r[2] - r[1] + 1) } print n }'
 }
 p1=$(unit_pages "layout-$name") p0=$(unit_pages "layout-off-$name")
 k1=$(idle_kb "layout-$name") k0=$(idle_kb "layout-off-$name")
