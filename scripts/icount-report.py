@@ -25,6 +25,7 @@ KERNELS = ['stock', 'patched', 'patched-off']
 LABEL = re.compile(r'icount: workload=(\S+) ops=(\d+)')
 END = re.compile(r'icount: end workload=(\S+) status=(\S+)')
 COUNT = re.compile(r'^icount: insns=(\d+) loads=(\d+) stores=(\d+) l1d_misses=(\d+)')
+COVER = re.compile(r'coverage: workload=(\S+) hits=(\d+) misses=(\d+)')
 WORKLOADS = [
     ('loop', 'check: a 2-instruction loop in user space, per iteration'),
     ('fork', 'fork+exit'),
@@ -39,6 +40,7 @@ WORKLOADS = [
 ]
 ok = True
 rows = []   # smp, round, kernel, workload, run, ops, insns, loads, stores, misses
+cover = {}  # (smp, kernel, workload): [hits, misses] over its measured runs
 
 
 def read_boot(d, smp, rnd, kernel):
@@ -52,6 +54,11 @@ def read_boot(d, smp, rnd, kernel):
             m = END.search(line)
             if m and labels and labels[-1][0] == m.group(1):
                 labels[-1][2] = m.group(2)
+            m = COVER.search(line)
+            if m and smp:
+                c = cover.setdefault((smp, kernel, m.group(1)), [0, 0])
+                c[0] += int(m.group(2))
+                c[1] += int(m.group(3))
         counts = [tuple(int(x) for x in m.groups())
                   for m in (COUNT.match(l) for l in open(os.path.join(d, 'plugin.log')))
                   if m]
@@ -157,6 +164,36 @@ for s in smps:
             title, fmt(t['stock']), fmt(t['patched']), fmt(t['patched-off']),
             ratio(t['patched'], t['stock']), ratio(t['patched-off'], t['stock']), sp))
         summary[(s, wl)] = t
+    out.append('')
+
+# ---- the object cache's coverage ----------------------------------------
+
+
+def coverage(s, wl):
+    c = cover.get((s, 'patched', wl))
+    return 100.0 * c[0] / (c[0] + c[1]) if c and c[0] + c[1] else None
+
+
+if any(k[1] == 'patched' for k in cover):
+    out.extend(['### Coverage: requests the object cache served', '',
+                'Of the allocations of the sizes the cache takes, the share it served '
+                'from a magazine, without the chunk allocator\'s mutex or `pcpu_lock`: '
+                'hits and misses in `/sys/kernel/debug/percpu_cache`, read before and '
+                'after each measured run (outside the marked interval; the warm-up run '
+                'is left out), summed over the runs of every boot of the patched kernel. '
+                'Requests per run in parentheses.', '',
+                '| workload | %s |' % ' | '.join('-smp %d' % s for s in smps),
+                '|---|%s' % ('---:|' * len(smps))])
+    for wl, title in WORKLOADS:
+        if wl == 'loop':
+            continue
+        cells = []
+        for s in smps:
+            c, runs = cover.get((s, 'patched', wl)), len(per_op(s, 'patched', wl))
+            cells.append('-' if coverage(s, wl) is None else '%.1f%% (%.0f)' % (
+                coverage(s, wl), (c[0] + c[1]) / max(runs, 1)))
+        if any(c != '-' for c in cells):
+            out.append('| %s | %s |' % (title, ' | '.join(cells)))
     out.append('')
 
 # ---- the in-kernel benchmark -------------------------------------------
@@ -379,7 +416,13 @@ if summary:
                 '- hackbench within 0.5%% of stock: %s (%s).' %
                 ('met' if hb and hb_ok else 'missed', ', '.join(hb) or '-'),
                 '- Spread under 1%% for fork, exec and hackbench: %s.' %
-                ('met' if not sp else 'missed: ' + ', '.join(sp)), ''])
+                ('met' if not sp else 'missed: ' + ', '.join(sp))])
+    low = ['%s -smp %d %.1f%%' % (wl, s, coverage(s, wl)) for s in smps for wl, _ in WORKLOADS
+           if coverage(s, wl) is not None and coverage(s, wl) < 95]
+    if any(k[1] == 'patched' for k in cover):
+        out.append('- Coverage at least 95%% during every workload: %s.' %
+                   ('met' if not low else 'missed: ' + ', '.join(low)))
+    out.append('')
 
 open(os.path.join(src, 'icount.md'), 'w').write('\n'.join(out) + '\n')
 print('\n'.join(out))

@@ -36,6 +36,15 @@ tcbatch() {
 }
 tcbatch 100 > /tmp/tc-100
 
+# The object cache's coverage of a measured run: the requests of its
+# size classes served from a magazine (hits) or by the chunks (misses),
+# read outside the marked interval; none on a kernel without the cache
+dbgf=/sys/kernel/debug/percpu_cache
+counts() {
+	[ -r $dbgf ] || return 0
+	awk '$1 == "hits:" {h = $2} $1 == "misses:" {m = $2} END {print h + 0, m + 0}' $dbgf
+}
+
 # one NAME OPS WARMUP_OPS [icount options]: run $work, measured or, in
 # run 0, as a warm-up
 one() {
@@ -45,7 +54,10 @@ one() {
 	if [ "$run" = 0 ]; then
 		$pin icount "$@" "warmup-$name" "$warm" $work || return 1
 	else
+		before=$(counts)
 		$pin icount "$@" "$name" "$ops" $work || return 1
+		[ -z "$before" ] || echo "$before $(counts)" | awk -v w="$name" \
+			'{print "coverage: workload=" w " hits=" $3 - $1 " misses=" $4 - $2}'
 	fi
 }
 all() {
