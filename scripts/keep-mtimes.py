@@ -37,7 +37,8 @@ def digest(path):
 
 def main():
     cmd, ksrc = sys.argv[1], sys.argv[2]
-    state = os.path.join(ksrc, '.pc', 'mtimes.json')
+    # not under .pc, which quilt removes when it pops every patch
+    state = os.path.join(ksrc, '.quilt-mtimes.json')
     if cmd == 'save':
         rec = {}
         for rel in patched_files(ksrc):

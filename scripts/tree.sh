@@ -71,6 +71,10 @@ for p in $($quilt applied 2>/dev/null | sed 's|^patches/||'); do
 		continue
 	fi
 	echo "tree: $p changed since it was pushed; re-applying from there"
+	# a header the re-push rewrites with the same text keeps its mtime,
+	# so that every build tree does not rebuild whole
+	python3 "$repo/scripts/keep-mtimes.py" save "$ksrc" > /dev/null
+	repushed=1
 	if [ -f "patches/$p" ]; then
 		$quilt pop -f -q "$p" >/dev/null || true	# nothing to pop when p is on top
 		$quilt pop -f -q >/dev/null || true
@@ -100,6 +104,9 @@ esac
 for p in $($quilt applied 2>/dev/null | sed 's|^patches/||'); do
 	[ -f "$stamps/$p" ] || md5sum < "patches/$p" > "$stamps/$p"
 done
+if [ -n "${repushed:-}" ]; then
+	python3 "$repo/scripts/keep-mtimes.py" restore "$ksrc" | tail -n 1 | sed 's/^/tree: /'
+fi
 if grep -q 'with fuzz' "$log"; then
 	echo "tree: WARNING: applied with fuzz:"
 	grep -B3 'with fuzz' "$log" | grep -E 'Applying|fuzz'
