@@ -121,7 +121,8 @@ check: initramfs
 	@$(STAGE) check $(REPO)/scripts/check.sh
 endif
 
-bench: initramfs plugin
+# BENCH_CONFIG=defconfig builds both of its kernels itself
+bench: $(if $(filter defconfig,$(BENCH_CONFIG)),tree,initramfs) plugin
 	@$(STAGE) bench $(REPO)/scripts/bench.sh
 
 profile: initramfs plugin
