@@ -6,6 +6,7 @@
 # (1024, MiB), CPU (host with KVM, max under TCG),
 # APPEND (extra kernel arguments), TIMEOUT (seconds, 600), NUMA (nodes, 0),
 # PLUGIN (a TCG plugin with its arguments, e.g. icount.so,cache=on),
+# TCG_THREAD (multi: a host thread per vCPU; single: one for all),
 # QEMU_ARGS (further QEMU options).
 # OUTDIR gets console.log (serial 0: the kernel console) and results.log
 # (serial 1, a virtio console on arm64: the guest's TAP lines), and with PLUGIN the plugin's output
@@ -42,7 +43,7 @@ elif [ "${KVM:-0}" = 1 ] && [ -z "${PLUGIN:-}" ] && kvm_usable "${CPU:-host}" 2>
 	cpu=${CPU:-host}
 	mode=KVM
 else
-	accel="-accel tcg,thread=multi"
+	accel="-accel tcg,thread=${TCG_THREAD:-multi}"
 	cpu=${CPU:-max}
 	mode=TCG
 fi
