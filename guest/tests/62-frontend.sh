@@ -8,8 +8,8 @@
 # takes the depot's lock once; a miss takes the chunk allocator's mutex
 # and pcpu_lock). A magazine of c objects takes the depot lock once per
 # c requests of a stream: more than 0.25 lock round trips per operation
-# (magazines of fewer than 4 objects) fails, as CPUs that a trim found idle
-# and that then ran a burst with one-object magazines did (1.00).
+# (magazines of fewer than 4 objects) fails, as one-object magazines did
+# (1.00, in an earlier version that gave them to CPUs a trim found idle).
 # Only where guest.frontend=1 is on the command line.
 f=/sys/kernel/debug/percpu_cache
 ko=/lib/modules/bench/percpu_bench.ko
@@ -64,30 +64,11 @@ bench() {
 		}'
 }
 
-# The room for busy CPUs' magazines, taken before the producer and the
-# consumer (CPUs 0 and 1) start, as the suite's earlier tests took it at 8
-# CPUs (1.00 lock round trips per operation): this shell moves to the
-# last CPU, and a fork loop on each CPU from the last down to 2 makes CPUs
-# busy until the room is full. The two must then have the room grown, not
-# wait for a trim (every 2 s) to find them busy.
 mask() { printf %x $(($1)); }
-fill() {
-	# up to 4 CPUs every CPU has a busy CPU's capacities: no room to fill
-	[ "$ncpu" -gt 4 ] || return 0
-	taskset -p "$(mask "1 << (ncpu - 1)")" $$ > /dev/null
-	c=$((ncpu - 1))
-	while [ "$(dbg busy_cpus)" -lt "$(dbg busy_max)" ] && [ $c -ge 2 ]; do
-		taskset "$(mask "1 << c")" forkloop fork 20 > /dev/null
-		c=$((c - 1))
-	done
-	echo "room before prodcons: busy_cpus=$(dbg busy_cpus) busy_max=$(dbg busy_max)"
-}
-
 for t in prodcons allcpu; do
 	n=20000
 	[ $t = allcpu ] && n=$((40000 / ncpu))
 	taskset -p "$(mask "(1 << ncpu) - 1")" $$ > /dev/null
-	[ $t = prodcons ] && fill
 	bench $t percpu 64 > /dev/null || { echo "FAIL $t: warm-up"; fail=1; continue; }
 	before=$(snap)
 	bench $t percpu $n || { echo "FAIL $t percpu: module"; fail=1; continue; }
