@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Where a workload's instructions go, kernel against kernel.
 
-    profile-report.py WORKLOAD [TOP] NAME=BOOTDIR...
+    profile-report.py WORKLOAD [TOP] NAME=BOOTDIR[:OBJECT]...
 
 Each BOOTDIR is a make bench instruction-count boot made with the plugin's
 map= argument (PROFILE=1): console.log names every interval ('icount:
@@ -10,11 +10,15 @@ lines before its 'icount: insns=N' line. For WORKLOAD, the counted runs
 (warm-ups left out) are summed per function and divided by their
 operations; the TOP functions (default 25) by the largest difference
 between the first boot and any other are printed as a markdown table of
-instructions per operation, with each boot's total. Exits 1 when a boot's
-labels and intervals do not pair up.
+instructions per operation, with each boot's total. With OBJECT (an
+object file of that boot's kernel, e.g. its mm/percpu.o), a last row sums
+the functions OBJECT defines and gives their share of the total: what
+any change inside that file can save. Exits 1 when a boot's labels and
+intervals do not pair up.
 """
 import os
 import re
+import subprocess
 import sys
 
 LABEL = re.compile(r'icount: workload=(\S+) ops=(\d+)')
@@ -54,6 +58,14 @@ def read(d, workload):
     return {f: c / ops for f, c in fns.items()}, total / ops
 
 
+def defined(obj):
+    """The function symbols OBJECT defines, static ones included."""
+    out = subprocess.run(['nm', '--defined-only', obj], check=True,
+                         capture_output=True, text=True).stdout
+    return {l.split()[2] for l in out.splitlines()
+            if len(l.split()) == 3 and l.split()[1] in 'tTwW'}
+
+
 def main():
     args = sys.argv[1:]
     if len(args) < 2:
@@ -62,7 +74,9 @@ def main():
     top = int(args.pop(0)) if args[0].isdigit() else 25
     boots = [a.split('=', 1) for a in args]
     if any(len(b) != 2 for b in boots):
-        sys.exit('profile-report: boots are NAME=DIR')
+        sys.exit('profile-report: boots are NAME=DIR[:OBJECT]')
+    objs = [b[1].split(':', 1)[1] if ':' in b[1] else None for b in boots]
+    boots = [(n, d.split(':', 1)[0]) for n, d in boots]
     data = [read(d, workload) for _, d in boots]
     fns = set().union(*(p for p, _ in data))
     base = data[0][0]
@@ -79,6 +93,17 @@ def main():
     for f in chosen:
         print('| %s | ' % f + ' | '.join('{:,.0f}'.format(p.get(f, 0)) for p, _ in data) + ' |')
     print('| **total** | ' + ' | '.join('**{:,.0f}**'.format(t) for _, t in data) + ' |')
+    if any(objs):
+        name = os.path.basename(next(o for o in objs if o))
+        row = []
+        for (p, t), o in zip(data, objs):
+            if not o:
+                row.append('-')
+                continue
+            syms = defined(o)
+            own = sum(c for f, c in p.items() if f in syms)
+            row.append('{:,.0f} ({:.1%})'.format(own, own / t))
+        print('| all of %s (share of total) | ' % name + ' | '.join(row) + ' |')
 
 
 main()

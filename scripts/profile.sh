@@ -5,7 +5,8 @@
 # possible CPUs (64 by default; maxcpus=2, so 2 of them run), counting with
 # the icount plugin's map= profile (each kernel's System.map); then
 # scripts/profile-report.py for each of WORKLOADS into
-# results/bench/profile-smp<POSSIBLE>.md.
+# results/bench/profile-smp<POSSIBLE>.md, with the share of all the
+# functions mm/percpu.c defines: what any per-CPU allocator can save.
 # Environment: POSSIBLE (64), WORKLOADS ("mount memcg"), TOP (25 functions),
 # ICOUNT_RUNS (3), PLUGIN_SO (the built plugin).
 set -eu
@@ -58,11 +59,15 @@ done
 	echo "configs/guest.config and qemu.config (cpu_alloc.config for the series)."
 	echo "Instructions per operation, summed over the counted runs; a"
 	echo "function's count includes what it inlined, and a translation block"
-	echo "counts for the function it starts in."
+	echo "counts for the function it starts in. The last row of each table"
+	echo "sums the functions mm/percpu.o defines (the chunk allocator, and in"
+	echo "the patched kernel the object cache), with their share of the total:"
+	echo "the locks they take are counted in the lock functions, not here."
 	for w in $workloads; do
 		echo
 		python3 "$REPO/scripts/profile-report.py" "$w" "$top" \
-			stock="$dir/stock" patched="$dir/patched" off="$dir/patched-off"
+			stock="$dir/stock:$BUILD/bench/obj-stock/mm/percpu.o" \
+			patched="$dir/patched:$OBJ/mm/percpu.o" off="$dir/patched-off:$OBJ/mm/percpu.o"
 	done
 } > "$out.tmp"
 mv "$out.tmp" "$out"
