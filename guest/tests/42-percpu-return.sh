@@ -9,7 +9,10 @@
 # PCPU_RECLAIM_DELAY (10 s), so a burst's pages go within 20 s of its end,
 # plus the object cache's trim of what it holds (2 to 4 s).
 # Runs with the cache and with percpu_cache=off.
-# guest.return=0: boots that test something else skip it (make check time)
+# guest.return=0: boots that test something else skip it (make check time).
+# guest.pcpustats=1 (a kernel with CONFIG_PERCPU_STATS): each chunk's
+# objects and free space after each workload, a line per chunk
+# (scripts/wip/percpu-return-stats.sh).
 grep -qw guest.return=0 /proc/cmdline && exit 77
 cg=/sys/fs/cgroup
 mkdir -p $cg
@@ -51,6 +54,17 @@ run() {
 	verdict=ok
 	[ "$now" -le $((before + slack)) ] || { verdict=FAIL; fails=$((fails + 1)); }
 	echo "percpu-return: $name before=$before end=$end after=$now kB t=${t}s slack=$slack $verdict"
+	grep -qw guest.pcpustats=1 /proc/cmdline && chunks "$name"
+	return 0
+}
+
+# chunks NAME: a line per chunk of /sys/kernel/debug/percpu_stats
+chunks() {
+	awk -v w="$1" '/^Chunk:/ { c = $0; sub(/^Chunk: *(<- )?/, "", c); sub(/[ \r]+$/, "", c); if (c == "") c = "chunk"; n++ }
+		n && $1 ~ /^(nr_alloc|free_bytes|contig_bytes|sum_frag|empty_pop_pages)$/ {
+			v[n] = v[n] " " $1 "=" $3; name[n] = c }
+		END { for (i = 1; i <= n; i++) print "percpu-chunks: " w ": " name[i] ":" v[i] }' \
+		/sys/kernel/debug/percpu_stats
 }
 
 memcgs() {
