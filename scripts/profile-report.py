@@ -12,8 +12,9 @@ operations; the TOP functions (default 25) by the largest difference
 between the first boot and any other are printed as a markdown table of
 instructions per operation, with each boot's total. With OBJECT (an
 object file of that boot's kernel, e.g. its mm/percpu.o), a last row sums
-the functions OBJECT defines and gives their share of the total: what
-any change inside that file can save. Exits 1 when a boot's labels and
+the functions OBJECT defines and gives their share of the total (what
+those functions execute; the locks and helpers they call count in their
+own functions, so it is not an upper bound). Exits 1 when a boot's labels and
 intervals do not pair up.
 """
 import os
@@ -62,8 +63,8 @@ def defined(obj):
     """The function symbols OBJECT defines, static ones included."""
     out = subprocess.run(['nm', '--defined-only', obj], check=True,
                          capture_output=True, text=True).stdout
-    return {l.split()[2] for l in out.splitlines()
-            if len(l.split()) == 3 and l.split()[1] in 'tTwW'}
+    fields = (l.split() for l in out.splitlines())
+    return {f[2] for f in fields if len(f) == 3 and f[1] in 'tTwW'}
 
 
 def main():
@@ -95,12 +96,15 @@ def main():
     print('| **total** | ' + ' | '.join('**{:,.0f}**'.format(t) for _, t in data) + ' |')
     if any(objs):
         name = os.path.basename(next(o for o in objs if o))
-        row = []
+        row, syms_of = [], {}
         for (p, t), o in zip(data, objs):
             if not o:
                 row.append('-')
                 continue
-            syms = defined(o)
+            # the patched and percpu_cache=off boots share one object
+            if o not in syms_of:
+                syms_of[o] = defined(o)
+            syms = syms_of[o]
             own = sum(c for f, c in p.items() if f in syms)
             row.append('{:,.0f} ({:.1%})'.format(own, own / t))
         print('| all of %s (share of total) | ' % name + ' | '.join(row) + ' |')

@@ -6,7 +6,8 @@
 # the icount plugin's map= profile (each kernel's System.map); then
 # scripts/profile-report.py for each of WORKLOADS into
 # results/bench/profile-smp<POSSIBLE>.md, with the share of all the
-# functions mm/percpu.c defines: what any per-CPU allocator can save.
+# functions mm/percpu.c defines (their own instructions, not the locks
+# and helpers they call).
 # Environment: POSSIBLE (64), WORKLOADS ("mount memcg"), TOP (25 functions),
 # ICOUNT_RUNS (3), PLUGIN_SO (the built plugin).
 set -eu
